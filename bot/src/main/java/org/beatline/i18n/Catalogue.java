@@ -1,0 +1,148 @@
+package org.beatline.i18n;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.ibm.icu.text.DateFormat;
+import com.ibm.icu.text.MessageFormat;
+import com.ibm.icu.util.TimeZone;
+import com.ibm.icu.util.ULocale;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+/**
+ * Everything Beatline says, in every language: one YAML catalogue per language under {@code
+ * translations/}, keyed by dotted keys. A value is an ICU MessageFormat pattern, or a list of words
+ * for keys under {@code keywords.}. Missing keys fall back to the default language.
+ */
+public final class Catalogue {
+  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+  private final Map<String, Map<String, Object>> byLanguage;
+  private final String defaultLanguage;
+  private final TimeZone zone;
+
+  Catalogue(Map<String, Map<String, Object>> byLanguage, String defaultLanguage, String zone) {
+    this.byLanguage = byLanguage;
+    this.defaultLanguage = defaultLanguage;
+    this.zone = TimeZone.getTimeZone(zone);
+    if (!byLanguage.containsKey(defaultLanguage)) {
+      throw new IllegalArgumentException("no catalogue for default language " + defaultLanguage);
+    }
+  }
+
+  /** Reads every {@code <lang>.yaml} in {@code dir}. */
+  public static Catalogue load(Path dir, String defaultLanguage, String timeZone) {
+    Map<String, Map<String, Object>> all = new LinkedHashMap<>();
+    try (Stream<Path> files = Files.list(dir)) {
+      for (Path file : files.sorted().toList()) {
+        String name = file.getFileName().toString();
+        if (name.matches("[a-z]{2,3}\\.ya?ml")) {
+          all.put(name.substring(0, name.indexOf('.')), read(file));
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read translations in " + dir, e);
+    }
+    return new Catalogue(all, defaultLanguage, timeZone);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> read(Path file) throws IOException {
+    try (InputStream in = Files.newInputStream(file)) {
+      Map<String, Object> raw = YAML.readValue(in, Map.class);
+      Map<String, Object> flat = new LinkedHashMap<>();
+      flatten("", raw == null ? Map.of() : raw, flat);
+      return Collections.unmodifiableMap(flat);
+    } catch (IOException e) {
+      throw new IOException(file.getFileName() + ": " + e.getMessage(), e);
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private static void flatten(String prefix, Map<String, Object> in, Map<String, Object> out) {
+    in.forEach(
+        (k, v) -> {
+          String key = prefix.isEmpty() ? k : prefix + "." + k;
+          if (v instanceof Map<?, ?> m) {
+            flatten(key, (Map<String, Object>) m, out);
+          } else if (v instanceof List<?> l) {
+            out.put(key, l.stream().map(String::valueOf).toList());
+          } else if (v != null) {
+            out.put(key, String.valueOf(v));
+          }
+        });
+  }
+
+  /** The languages that have a catalogue, in a stable order. */
+  public Set<String> languages() {
+    return new TreeSet<>(byLanguage.keySet());
+  }
+
+  public String defaultLanguage() {
+    return defaultLanguage;
+  }
+
+  /** Whether {@code language} has a catalogue of its own. */
+  public boolean supports(String language) {
+    return language != null && byLanguage.containsKey(language);
+  }
+
+  /** The keys of one language's catalogue, exactly as written there (no fallback). */
+  public Map<String, Object> entries(String language) {
+    return byLanguage.getOrDefault(language, Map.of());
+  }
+
+  /** Whether {@code key} exists in the default catalogue (every key must). */
+  public boolean has(String key) {
+    return byLanguage.get(defaultLanguage).containsKey(key);
+  }
+
+  /** Renders {@code key} in {@code language} with named arguments, falling back to the default. */
+  public String render(String language, String key, Map<String, ?> args) {
+    String lang = supports(language) ? language : defaultLanguage;
+    Object pattern = byLanguage.get(lang).get(key);
+    if (!(pattern instanceof String)) {
+      lang = defaultLanguage;
+      pattern = byLanguage.get(lang).get(key);
+    }
+    if (!(pattern instanceof String p)) {
+      throw new IllegalArgumentException("no message for key " + key);
+    }
+    MessageFormat format = new MessageFormat(p, ULocale.forLanguageTag(lang));
+    for (var f : format.getFormats()) {
+      if (f instanceof DateFormat df) {
+        df.setTimeZone(zone);
+      }
+    }
+    return format.format(args == null ? Map.of() : args);
+  }
+
+  /**
+   * The words of a keyword list ({@code keywords.stop}) in {@code language}, plus the default's.
+   */
+  public List<String> words(String language, String key) {
+    List<String> out = new ArrayList<>(ownWords(language, key));
+    if (!defaultLanguage.equals(language)) {
+      out.addAll(ownWords(defaultLanguage, key));
+    }
+    return out;
+  }
+
+  /** The words of a keyword list in one language only. */
+  @SuppressWarnings("unchecked")
+  public List<String> ownWords(String language, String key) {
+    Object v = byLanguage.getOrDefault(language, Map.of()).get(key);
+    return v instanceof List<?> l ? (List<String>) l : List.of();
+  }
+}

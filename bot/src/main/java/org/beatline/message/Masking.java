@@ -1,0 +1,21 @@
+package org.beatline.message;
+
+/** Masks phone numbers and chat ids for logs: enough to tell two apart, never enough to dial. */
+public final class Masking {
+  private Masking() {}
+
+  /** {@code +15551234567} → {@code +1555***67}; {@code whatsapp:+1555…} keeps its prefix. */
+  public static String mask(String address) {
+    if (address == null || address.isEmpty()) {
+      return "-";
+    }
+    int colon = address.lastIndexOf(':');
+    String prefix = colon >= 0 ? address.substring(0, colon + 1) : "";
+    String rest = colon >= 0 ? address.substring(colon + 1) : address;
+    if (rest.length() <= 4) {
+      return prefix + "*".repeat(rest.length());
+    }
+    int keepStart = Math.min(rest.length() / 3, rest.startsWith("+") ? 5 : 3);
+    return prefix + rest.substring(0, keepStart) + "***" + rest.substring(rest.length() - 2);
+  }
+}

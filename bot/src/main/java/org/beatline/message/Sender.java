@@ -1,0 +1,16 @@
+package org.beatline.message;
+
+import io.vertx.core.Future;
+
+/**
+ * The outbox's only view of a provider: send one message, succeed with the provider's id for it, or
+ * fail with a {@link SendFailure} that says whether trying again can help.
+ */
+public interface Sender {
+
+  /** The channel this sender serves, as in {@link Outbound#channel()}. */
+  String channel();
+
+  /** Sends one message. Must not block the calling thread. */
+  Future<String> send(Outbound message);
+}
