@@ -1,7 +1,110 @@
 package org.beatline;
 
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import org.beatline.channel.web.WebChannel;
+import org.beatline.config.Config;
+import org.beatline.message.Inbound;
+import org.beatline.message.Outbound;
+import org.beatline.pipeline.Handled;
+
+/** The command line: {@code serve} (the default), {@code chat}. */
 public final class Main {
+  private Main() {}
+
   public static void main(String[] args) {
-    System.out.println("beatline");
+    String command = args.length == 0 ? "serve" : args[0];
+    String[] rest = args.length == 0 ? args : Arrays.copyOfRange(args, 1, args.length);
+    int code;
+    try {
+      code =
+          switch (command) {
+            case "serve" -> serve();
+            case "chat" -> chat();
+            case "help", "--help", "-h" -> usage(0);
+            default -> usage(2);
+          };
+    } catch (IllegalArgumentException e) {
+      System.err.println("beatline: " + e.getMessage());
+      code = 2;
+    }
+    if (code != 0 || !"serve".equals(command)) {
+      System.exit(code);
+    }
+  }
+
+  private static int usage(int code) {
+    (code == 0 ? System.out : System.err)
+        .println(
+            """
+            usage: java -jar beatline.jar [serve | chat]
+              serve   run the service (default): webhooks, simulator, outbox
+              chat    talk to the bot in this terminal""");
+    return code;
+  }
+
+  private static int serve() {
+    Config config = Config.fromEnvironment();
+    Beatline app = Beatline.start(config).await();
+    Runtime.getRuntime().addShutdownHook(new Thread(app::close, "shutdown"));
+    String base = "http://localhost:" + app.port();
+    StringBuilder banner = new StringBuilder("\nBeatline is running on port " + app.port() + "\n");
+    banner.append("  simulator:  ").append(base).append("/simulator\n");
+    app.channels()
+        .forEach(
+            c ->
+                banner
+                    .append("  ")
+                    .append(String.format("%-10s", c.id() + ":"))
+                    .append(" ")
+                    .append(c.live() ? "live" : "dry run (no credentials: sends are logged)")
+                    .append('\n'));
+    banner
+        .append("  redis:      ")
+        .append(config.redisUrl() == null ? "embedded" : "external")
+        .append('\n');
+    if (config.adminTokenGenerated()) {
+      banner
+          .append("  admin token (generated, dev only): ")
+          .append(config.adminToken())
+          .append('\n');
+    }
+    System.out.println(banner);
+    return 0;
+  }
+
+  private static int chat() throws IllegalArgumentException {
+    Config config = Config.from(java.util.Map.of("PORT", "0"));
+    try (Beatline app = Beatline.start(config).await();
+        BufferedReader in =
+            new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
+      System.out.println("Talk to Beatline as a resident would. An empty line or Ctrl-D ends.");
+      String address = "terminal-" + ProcessHandle.current().pid();
+      while (true) {
+        System.out.print("you> ");
+        System.out.flush();
+        String line = in.readLine();
+        if (line == null || line.isBlank()) {
+          return 0;
+        }
+        Inbound message = Inbound.text(WebChannel.ID, address, null, line);
+        Handled h =
+            app.vertx()
+                .executeBlocking(() -> app.pipeline().handle(message, false).await())
+                .await();
+        for (Outbound o : h.replies()) {
+          System.out.println("bot> " + o.text());
+          for (int i = 0; i < o.options().size(); i++) {
+            System.out.println(
+                "     [" + o.options().get(i).value() + "] " + o.options().get(i).label());
+          }
+        }
+      }
+    } catch (java.io.IOException e) {
+      System.err.println("beatline: " + e.getMessage());
+      return 1;
+    }
   }
 }

@@ -1,6 +1,7 @@
 package org.beatline.message;
 
 import io.vertx.core.Future;
+import java.util.List;
 
 /**
  * The outbox's only view of a provider: send one message, succeed with the provider's id for it, or
@@ -13,4 +14,12 @@ public interface Sender {
 
   /** Sends one message. Must not block the calling thread. */
   Future<String> send(Outbound message);
+
+  /**
+   * The texts one message is sent as, in order: a channel with a length limit splits long text (SMS
+   * at word boundaries); the default sends it whole.
+   */
+  default List<String> split(Outbound message) {
+    return List.of(message.text());
+  }
 }

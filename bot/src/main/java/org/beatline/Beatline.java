@@ -1,0 +1,263 @@
+package org.beatline;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.http.HttpServer;
+import io.vertx.ext.web.Router;
+import io.vertx.micrometer.MicrometerMetricsFactory;
+import io.vertx.micrometer.MicrometerMetricsOptions;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.beatline.admin.Operations;
+import org.beatline.channel.Channel;
+import org.beatline.channel.Webhooks;
+import org.beatline.channel.telegram.TelegramChannel;
+import org.beatline.channel.twilio.DeliveryReports;
+import org.beatline.channel.twilio.TwilioChannel;
+import org.beatline.channel.web.WebChannel;
+import org.beatline.config.Config;
+import org.beatline.config.Content;
+import org.beatline.contact.ConsentLedger;
+import org.beatline.contact.Contacts;
+import org.beatline.i18n.Catalogue;
+import org.beatline.message.Sender;
+import org.beatline.message.Understanding;
+import org.beatline.outbox.Outbox;
+import org.beatline.outbox.OutboxSettings;
+import org.beatline.outbox.OutboxWorker;
+import org.beatline.pipeline.FirstWelcome;
+import org.beatline.pipeline.KeywordUnderstanding;
+import org.beatline.pipeline.Pipeline;
+import org.beatline.redis.EmbeddedRedis;
+import org.beatline.redis.Redis;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The running service, wired from one {@link Config}: Redis (embedded when none is configured),
+ * content, the pipeline, every channel, the outbox workers and the HTTP server.
+ */
+public final class Beatline implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(Beatline.class);
+
+  private final Config config;
+  private final Vertx vertx;
+  private final EmbeddedRedis embedded;
+  private final Redis redis;
+  private final Pipeline pipeline;
+  private final List<Channel> channels;
+  private final List<String> deployments = new ArrayList<>();
+  private final Map<String, Sender> senders = new LinkedHashMap<>();
+  private HttpServer server;
+
+  private Beatline(Config config, Function<Double, OutboxSettings> outbox) {
+    this.config = config;
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    this.vertx =
+        Vertx.builder()
+            .with(
+                new VertxOptions()
+                    .setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)))
+            .withMetrics(new MicrometerMetricsFactory(registry))
+            .build();
+    this.embedded = config.redisUrl() == null ? EmbeddedRedis.start() : null;
+    this.redis = Redis.connect(vertx, embedded != null ? embedded.url() : config.redisUrl());
+    Path conversations = Content.folder(config.conversationsDir(), "conversations");
+    Map<String, Object> department = department(conversations);
+    Catalogue catalogue =
+        Catalogue.load(
+            Content.folder(config.translationsDir(), "translations"),
+            String.valueOf(department.get("default_language")),
+            String.valueOf(department.get("time_zone")));
+    Contacts contacts = new Contacts(redis);
+    ConsentLedger ledger = new ConsentLedger(redis, contacts);
+    Understanding understanding = new KeywordUnderstanding(catalogue);
+    Map<String, Sender> sendersView = senders;
+    Outbox outboxQueue = new Outbox(redis, sendersView);
+    this.pipeline =
+        new Pipeline(
+            redis,
+            contacts,
+            ledger,
+            catalogue,
+            understanding,
+            new FirstWelcome(),
+            outboxQueue,
+            departmentArgs(department),
+            registry);
+    this.channels =
+        List.of(
+            new TwilioChannel(
+                vertx,
+                config,
+                pipeline,
+                new DeliveryReports(redis, contacts, ledger, registry),
+                redis,
+                registry),
+            new TelegramChannel(vertx, config, pipeline, redis, registry),
+            new WebChannel(pipeline, redis));
+    channels.forEach(c -> senders.put(c.id(), c.sender()));
+    this.outboxFactory = outbox;
+    this.registry = registry;
+    this.outboxQueue = outboxQueue;
+    this.listener = new ConsentAwareDelivery(contacts, ledger, registry);
+  }
+
+  private final Function<Double, OutboxSettings> outboxFactory;
+  private final PrometheusMeterRegistry registry;
+  private final Outbox outboxQueue;
+  private final ConsentAwareDelivery listener;
+
+  /** Starts Beatline with default outbox pacing. */
+  public static Future<Beatline> start(Config config) {
+    return start(config, OutboxSettings::defaults);
+  }
+
+  /** Starts Beatline; {@code outbox} gives each channel's outbox settings from its send rate. */
+  public static Future<Beatline> start(Config config, Function<Double, OutboxSettings> outbox) {
+    Beatline app;
+    try {
+      app = new Beatline(config, outbox);
+    } catch (RuntimeException e) {
+      return Future.failedFuture(e);
+    }
+    return app.listen().map(app);
+  }
+
+  private Future<Void> listen() {
+    Router router = Router.router(vertx);
+    router
+        .route()
+        .handler(
+            ctx -> {
+              ctx.response().putHeader("X-Content-Type-Options", "nosniff");
+              ctx.next();
+            });
+    channels.forEach(c -> c.routes(router));
+    new Operations(redis, registry).routes(router);
+    router.errorHandler(
+        413, ctx -> Webhooks.refuse(ctx, 413, "request body is larger than 64 KiB"));
+    router.errorHandler(400, ctx -> Webhooks.refuse(ctx, 400, "bad request"));
+    router.errorHandler(404, ctx -> Webhooks.refuse(ctx, 404, "not found"));
+    router.errorHandler(405, ctx -> Webhooks.refuse(ctx, 405, "method not allowed"));
+    router.errorHandler(
+        500,
+        ctx -> {
+          LOG.error(
+              "unhandled error on {} {}",
+              ctx.request().method(),
+              ctx.request().path(),
+              ctx.failure());
+          Webhooks.refuse(ctx, 500, "internal error");
+        });
+    String consumer = ManagementFactory.getRuntimeMXBean().getName() + "-" + System.nanoTime();
+    Future<Void> workers = Future.succeededFuture();
+    for (Channel c : channels) {
+      double mps =
+          switch (c.id()) {
+            case TwilioChannel.ID -> config.twilioMps();
+            case TelegramChannel.ID -> config.telegramMps();
+            default -> 50.0;
+          };
+      OutboxWorker worker =
+          new OutboxWorker(
+              redis, c.sender(), listener, outboxFactory.apply(mps), registry, consumer);
+      workers =
+          workers.compose(
+              v -> vertx.deployVerticle(worker).map(id -> deployments.add(id)).mapEmpty());
+    }
+    registry.gauge("beatline_outbox_depth_sampled", this, b -> b.lastDepth);
+    vertx.setPeriodic(5000, t -> sampleDepth());
+    return workers
+        .compose(v -> vertx.createHttpServer().requestHandler(router).listen(config.port()))
+        .map(
+            s -> {
+              server = s;
+              channels.forEach(Channel::start);
+              return null;
+            });
+  }
+
+  private volatile double lastDepth;
+
+  private void sampleDepth() {
+    Future<Long> sum = Future.succeededFuture(0L);
+    for (Channel c : channels) {
+      sum = sum.compose(n -> outboxQueue.depth(c.id()).map(d -> n + d));
+    }
+    sum.onSuccess(n -> lastDepth = n);
+  }
+
+  /** The port the server listens on (useful when the configuration asked for any free port). */
+  public int port() {
+    return server.actualPort();
+  }
+
+  public Pipeline pipeline() {
+    return pipeline;
+  }
+
+  public Vertx vertx() {
+    return vertx;
+  }
+
+  public Redis redis() {
+    return redis;
+  }
+
+  public List<Channel> channels() {
+    return channels;
+  }
+
+  public Config config() {
+    return config;
+  }
+
+  @Override
+  public void close() {
+    channels.forEach(Channel::stop);
+    try {
+      vertx.close().await();
+    } catch (Exception e) {
+      LOG.warn("vert.x did not close cleanly: {}", e.toString());
+    }
+    redis.close();
+    if (embedded != null) {
+      embedded.close();
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  static Map<String, Object> department(Path conversations) {
+    Path file = conversations.resolve("department.yaml");
+    try (InputStream in = Files.newInputStream(file)) {
+      return new ObjectMapper(new YAMLFactory()).readValue(in, Map.class);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + file, e);
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  static Map<String, Object> departmentArgs(Map<String, Object> department) {
+    Map<String, Object> phones = (Map<String, Object>) department.getOrDefault("phones", Map.of());
+    Map<String, Object> args = new LinkedHashMap<>();
+    args.put("department", department.get("name"));
+    args.put("phone", phones.getOrDefault("non_emergency", ""));
+    args.put("website", department.getOrDefault("website", ""));
+    return args;
+  }
+}

@@ -1,0 +1,37 @@
+package org.beatline.channel;
+
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+
+/** What every webhook answers the same way: reasons for refusals, limits on what it accepts. */
+public final class Webhooks {
+  /** The longest text Beatline accepts in one inbound message. */
+  public static final int MAX_TEXT = 1600;
+
+  /** The largest request body any webhook accepts. */
+  public static final long MAX_BODY = 64 * 1024;
+
+  private Webhooks() {}
+
+  /** Ends the request with a status and a JSON reason, never a stack trace. */
+  public static void refuse(RoutingContext ctx, int status, String reason) {
+    if (ctx.response().ended()) {
+      return;
+    }
+    ctx.response()
+        .setStatusCode(status)
+        .putHeader("Content-Type", "application/json")
+        .end(new JsonObject().put("error", reason).encode());
+  }
+
+  /** Compares secrets in constant time. */
+  public static boolean sameSecret(String expected, String given) {
+    if (expected == null || given == null) {
+      return false;
+    }
+    return MessageDigest.isEqual(
+        expected.getBytes(StandardCharsets.UTF_8), given.getBytes(StandardCharsets.UTF_8));
+  }
+}

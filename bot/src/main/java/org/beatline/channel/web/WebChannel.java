@@ -1,0 +1,219 @@
+package org.beatline.channel.web;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+import org.beatline.channel.Channel;
+import org.beatline.channel.DrySender;
+import org.beatline.channel.Webhooks;
+import org.beatline.message.Inbound;
+import org.beatline.message.Outbound;
+import org.beatline.message.Sender;
+import org.beatline.pipeline.Handled;
+import org.beatline.pipeline.Pipeline;
+import org.beatline.redis.Redis;
+
+/**
+ * The web simulator: a page at {@code /simulator} and {@code POST /api/simulator/messages}, which
+ * runs the same pipeline as the real channels and answers with the replies at once. Messages sent
+ * later (announcements) wait in a mailbox the page polls.
+ */
+public final class WebChannel implements Channel {
+  public static final String ID = "web";
+  private static final String ADDRESS = "[A-Za-z0-9_-]{1,64}";
+
+  private final Pipeline pipeline;
+  private final Redis redis;
+  private final Mailbox mailbox;
+  private final String page;
+
+  public WebChannel(Pipeline pipeline, Redis redis) {
+    this.pipeline = pipeline;
+    this.redis = redis;
+    this.mailbox = new Mailbox(redis);
+    this.page = resource("web/simulator.html");
+  }
+
+  @Override
+  public String id() {
+    return ID;
+  }
+
+  @Override
+  public boolean live() {
+    return true;
+  }
+
+  @Override
+  public Sender sender() {
+    return mailbox;
+  }
+
+  @Override
+  public void routes(Router router) {
+    router
+        .get("/simulator")
+        .handler(
+            ctx ->
+                ctx.response()
+                    .putHeader("Content-Type", "text/html; charset=utf-8")
+                    .putHeader(
+                        "Content-Security-Policy",
+                        "default-src 'self'; style-src 'unsafe-inline'; script-src 'unsafe-inline'")
+                    .end(page));
+    router
+        .post("/api/simulator/messages")
+        .handler(BodyHandler.create(false).setBodyLimit(Webhooks.MAX_BODY))
+        .handler(this::message);
+    router.get("/api/simulator/messages").handler(this::mailbox);
+    router.get("/api/simulator/dry-run").handler(this::dryRun);
+  }
+
+  private void message(RoutingContext ctx) {
+    JsonObject body;
+    try {
+      body = ctx.body().asJsonObject();
+    } catch (DecodeException | ClassCastException e) {
+      Webhooks.refuse(ctx, 400, "body must be a JSON object");
+      return;
+    }
+    if (body == null) {
+      Webhooks.refuse(ctx, 400, "body must be a JSON object");
+      return;
+    }
+    Object from = body.getValue("from");
+    Object text = body.getValue("text", "");
+    Object choice = body.getValue("choice");
+    Object language = body.getValue("language");
+    if (!(from instanceof String f) || !f.matches(ADDRESS)) {
+      Webhooks.refuse(ctx, 400, "from must be 1-64 characters of A-Z, a-z, 0-9, _ and -");
+      return;
+    }
+    if (!(text instanceof String t) || (choice != null && !(choice instanceof String))) {
+      Webhooks.refuse(ctx, 400, "text and choice must be strings");
+      return;
+    }
+    if (language != null && !(language instanceof String)) {
+      Webhooks.refuse(ctx, 400, "language must be a string");
+      return;
+    }
+    if (t.length() > Webhooks.MAX_TEXT) {
+      Webhooks.refuse(ctx, 413, "text is longer than " + Webhooks.MAX_TEXT + " characters");
+      return;
+    }
+    Inbound in =
+        new Inbound(
+            ID, f, "web-" + UUID.randomUUID(), t, (String) choice, 0, (String) language, null);
+    pipeline
+        .handle(in, false)
+        .onSuccess(h -> ctx.json(answer(h)))
+        .onFailure(e -> Webhooks.refuse(ctx, 503, "message could not be processed, try again"));
+  }
+
+  static JsonObject answer(Handled h) {
+    JsonArray replies = new JsonArray();
+    for (Outbound o : h.replies()) {
+      JsonArray options = new JsonArray();
+      o.options()
+          .forEach(
+              op ->
+                  options.add(new JsonObject().put("label", op.label()).put("value", op.value())));
+      replies.add(
+          new JsonObject()
+              .put("text", o.text())
+              .put("key", o.key())
+              .put("language", o.language())
+              .put("options", options));
+    }
+    JsonObject understood =
+        h.understood() == null
+            ? null
+            : new JsonObject()
+                .put("language", h.understood().language())
+                .put("intent", h.understood().intent())
+                .put("confidence", h.understood().confidence())
+                .put("emergency", h.understood().emergency());
+    return new JsonObject()
+        .put("replies", replies)
+        .put("understood", understood)
+        .put("flow", h.flow())
+        .put("step", h.step());
+  }
+
+  private void mailbox(RoutingContext ctx) {
+    String from = ctx.queryParams().get("from");
+    if (from == null || !from.matches(ADDRESS)) {
+      Webhooks.refuse(ctx, 400, "from must be 1-64 characters of A-Z, a-z, 0-9, _ and -");
+      return;
+    }
+    mailbox
+        .take(from)
+        .onSuccess(list -> ctx.json(new JsonObject().put("messages", list)))
+        .onFailure(e -> Webhooks.refuse(ctx, 503, "mailbox unavailable"));
+  }
+
+  private void dryRun(RoutingContext ctx) {
+    redis
+        .call(c -> c.lrange(DrySender.LOG_KEY, 0, 49))
+        .map(list -> list.stream().map(JsonObject::new).toList())
+        .onSuccess(list -> ctx.json(new JsonObject().put("messages", new JsonArray(list))))
+        .onFailure(e -> Webhooks.refuse(ctx, 503, "dry-run log unavailable"));
+  }
+
+  private static String resource(String name) {
+    try (InputStream in = WebChannel.class.getClassLoader().getResourceAsStream(name)) {
+      if (in == null) {
+        throw new IllegalStateException("missing resource " + name);
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Messages the outbox delivers to simulator identities, kept until the page fetches them. */
+  static final class Mailbox implements Sender {
+    private final Redis redis;
+
+    Mailbox(Redis redis) {
+      this.redis = redis;
+    }
+
+    static String key(String address) {
+      return "simulator:mailbox:" + address;
+    }
+
+    @Override
+    public String channel() {
+      return ID;
+    }
+
+    @Override
+    public Future<String> send(Outbound m) {
+      JsonObject entry =
+          new JsonObject().put("text", m.text()).put("key", m.key()).put("language", m.language());
+      return redis
+          .call(c -> c.rpush(key(m.address()), entry.encode()))
+          .compose(n -> redis.call(c -> c.ltrim(key(m.address()), -50, -1)))
+          .compose(ok -> redis.call(c -> c.expire(key(m.address()), 24 * 3600)))
+          .map(ok -> m.id());
+    }
+
+    Future<JsonArray> take(String address) {
+      String key = key(address);
+      return redis
+          .call(c -> c.lrange(key, 0, -1))
+          .compose(list -> redis.call(c -> c.del(key)).map(list))
+          .map(list -> new JsonArray(list.stream().map(JsonObject::new).toList()));
+    }
+  }
+}

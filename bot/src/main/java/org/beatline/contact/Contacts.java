@@ -1,0 +1,72 @@
+package org.beatline.contact;
+
+import io.vertx.core.Future;
+import java.time.Instant;
+import java.util.Map;
+import org.beatline.redis.Redis;
+
+/** Contacts in Redis: one hash per channel and address, created on the first message. */
+public final class Contacts {
+  private final Redis redis;
+
+  public Contacts(Redis redis) {
+    this.redis = redis;
+  }
+
+  static String key(String channel, String address) {
+    return "contact:" + channel + ":" + address;
+  }
+
+  /** Finds the contact, or creates it, and records that it was seen now. */
+  public Future<Contact> touch(String channel, String address, Instant now) {
+    String key = key(channel, address);
+    String ms = Long.toString(now.toEpochMilli());
+    return redis
+        .call(c -> c.hsetnx(key, "created", ms))
+        .compose(
+            created ->
+                redis
+                    .call(c -> c.hset(key, Map.of("seen", ms)))
+                    .compose(ignored -> redis.call(c -> c.hgetall(key)))
+                    .map(h -> Contact.fromHash(channel, address, h, created)));
+  }
+
+  /** The contact, or null when Beatline has never heard from this address. */
+  public Future<Contact> find(String channel, String address) {
+    return redis
+        .call(c -> c.hgetall(key(channel, address)))
+        .map(h -> h.isEmpty() ? null : Contact.fromHash(channel, address, h, false));
+  }
+
+  public Future<Void> setLanguage(Contact contact, String language) {
+    return redis
+        .call(c -> c.hset(key(contact.channel(), contact.address()), "language", language))
+        .mapEmpty();
+  }
+
+  Future<Void> setConsent(String channel, String address, Contact.Consent consent) {
+    return redis.call(c -> c.hset(key(channel, address), "consent", consent.name())).mapEmpty();
+  }
+
+  /** Notes that the provider cannot deliver to this address, and why. */
+  public Future<Void> undeliverable(String channel, String address, String code) {
+    String key = key(channel, address);
+    return redis
+        .call(c -> c.exists(key))
+        .compose(
+            n ->
+                n == 0
+                    ? Future.<Void>succeededFuture()
+                    : redis
+                        .call(
+                            c ->
+                                c.hset(
+                                    key,
+                                    Map.of(
+                                        "undeliverable",
+                                        code,
+                                        "undeliverableAt",
+                                        Instant.now().toString())))
+                        .mapEmpty());
+  }
+}

@@ -1,0 +1,36 @@
+package org.beatline.outbox;
+
+import org.beatline.message.Outbound;
+
+/** Redis key names of the outbox, in one place so that worker, enqueue and tests agree. */
+final class OutboxKeys {
+  static final String GROUP = "senders";
+
+  private OutboxKeys() {}
+
+  static String lane(String channel, Outbound.Lane lane) {
+    return "outbox:" + channel + ":" + lane.id();
+  }
+
+  static String delayed(String channel) {
+    return "outbox:" + channel + ":delayed";
+  }
+
+  static String dead(String channel) {
+    return "outbox:" + channel + ":dead";
+  }
+
+  static String rate(String channel) {
+    return "outbox:" + channel + ":rate";
+  }
+
+  /** The last sequence number handed out to messages for one recipient. */
+  static String seq(String channel, String address) {
+    return "outbox:seq:" + channel + ":" + address;
+  }
+
+  /** The highest sequence number finished (sent or given up) for one recipient. */
+  static String done(String channel, String address) {
+    return "outbox:done:" + channel + ":" + address;
+  }
+}

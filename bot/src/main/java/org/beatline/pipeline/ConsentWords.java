@@ -1,0 +1,58 @@
+package org.beatline.pipeline;
+
+import java.text.Normalizer;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.beatline.i18n.Catalogue;
+
+/**
+ * The carrier-style keywords (STOP, START, HELP and every language's own) that work in any state. A
+ * keyword counts only when it is the whole message, so "stop speeding on my street" is a concern,
+ * not an opt-out.
+ */
+final class ConsentWords {
+  /** What a keyword asks for. */
+  enum Kind {
+    STOP,
+    START,
+    HELP
+  }
+
+  /** A recognised keyword and the language it belongs to. */
+  record Match(Kind kind, String language) {}
+
+  private final Map<String, Match> words = new HashMap<>();
+
+  ConsentWords(Catalogue catalogue) {
+    String fallback = catalogue.defaultLanguage();
+    // Other languages first, so a word shared with the default language keeps its own language.
+    for (String lang : catalogue.languages()) {
+      if (!lang.equals(fallback)) {
+        add(catalogue, lang);
+      }
+    }
+    add(catalogue, fallback);
+  }
+
+  private void add(Catalogue catalogue, String lang) {
+    for (Kind kind : Kind.values()) {
+      for (String w :
+          catalogue.ownWords(lang, "keywords." + kind.name().toLowerCase(Locale.ROOT))) {
+        words.putIfAbsent(normalise(w), new Match(kind, lang));
+      }
+    }
+  }
+
+  /** The keyword the whole message is, or null. */
+  Match match(String text) {
+    return text == null ? null : words.get(normalise(text));
+  }
+
+  static String normalise(String text) {
+    String s = Normalizer.normalize(text, Normalizer.Form.NFKC).strip();
+    s = s.replaceAll("[\\p{Punct}\\p{IsPunctuation}\\s]+$", "").replaceAll("^[\\p{Punct}\\s]+", "");
+    s = s.replaceAll("\\s+", " ");
+    return s.toUpperCase(Locale.ROOT);
+  }
+}

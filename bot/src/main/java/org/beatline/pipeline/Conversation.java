@@ -1,0 +1,16 @@
+package org.beatline.pipeline;
+
+import io.vertx.core.Future;
+import java.util.List;
+import org.beatline.contact.Contact;
+import org.beatline.message.Inbound;
+import org.beatline.message.Understood;
+
+/** What the pipeline hands a message to once it has passed the consent and safety gate. */
+public interface Conversation {
+
+  /** The replies to a message, and where the conversation now stands. */
+  record Turn(List<Reply> replies, String flow, String step) {}
+
+  Future<Turn> respond(Contact contact, Inbound message, Understood understood);
+}

@@ -1,0 +1,238 @@
+package org.beatline.pipeline;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.vertx.core.Future;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.beatline.contact.ConsentLedger;
+import org.beatline.contact.Contact;
+import org.beatline.contact.Contacts;
+import org.beatline.i18n.Catalogue;
+import org.beatline.message.Inbound;
+import org.beatline.message.Masking;
+import org.beatline.message.Outbound;
+import org.beatline.message.Understanding;
+import org.beatline.message.Understood;
+import org.beatline.outbox.Outbox;
+import org.beatline.redis.Redis;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A message's way through Beatline, the same for every channel: dedupe, contact, understanding, the
+ * safety and consent gate, the conversation, and replies rendered in the contact's language.
+ */
+public final class Pipeline {
+  private static final Logger LOG = LoggerFactory.getLogger(Pipeline.class);
+  private static final long SEEN_SECONDS = 48L * 3600;
+
+  private final Redis redis;
+  private final Contacts contacts;
+  private final ConsentLedger ledger;
+  private final Catalogue catalogue;
+  private final Understanding understanding;
+  private final Conversation conversation;
+  private final Outbox outbox;
+  private final Map<String, Object> department;
+  private final ConsentWords consentWords;
+  private final MeterRegistry metrics;
+
+  public Pipeline(
+      Redis redis,
+      Contacts contacts,
+      ConsentLedger ledger,
+      Catalogue catalogue,
+      Understanding understanding,
+      Conversation conversation,
+      Outbox outbox,
+      Map<String, Object> departmentArgs,
+      MeterRegistry metrics) {
+    this.redis = redis;
+    this.contacts = contacts;
+    this.ledger = ledger;
+    this.catalogue = catalogue;
+    this.understanding = understanding;
+    this.conversation = conversation;
+    this.outbox = outbox;
+    this.department = Map.copyOf(departmentArgs);
+    this.consentWords = new ConsentWords(catalogue);
+    this.metrics = metrics;
+  }
+
+  /**
+   * Handles one message. With {@code deliver} the replies are queued in the outbox before the
+   * returned future completes; without, the caller shows them itself (the simulator).
+   */
+  public Future<Handled> handle(Inbound in, boolean deliver) {
+    metrics.counter("beatline_inbound_messages", "channel", in.channel()).increment();
+    return firstTime(in)
+        .compose(
+            fresh -> {
+              if (!fresh) {
+                LOG.info("{} {}: replay of {} ignored", in.channel(), mask(in), in.providerId());
+                return Future.succeededFuture(Handled.duplicateMessage());
+              }
+              return process(in, deliver)
+                  .recover(e -> forget(in).compose(v -> Future.failedFuture(e)));
+            });
+  }
+
+  private Future<Handled> process(Inbound in, boolean deliver) {
+    return contacts
+        .touch(in.channel(), in.address(), in.receivedAt())
+        .compose(contact -> decide(contact, in))
+        .compose(h -> deliver ? outbox.enqueue(h.replies()).map(h) : Future.succeededFuture(h));
+  }
+
+  private Future<Handled> decide(Contact stored, Inbound in) {
+    Understood understood = understanding.understand(in.words(), stored.language());
+    Contact contact = stored;
+    Future<Void> saved = Future.succeededFuture();
+    if (contact.language() == null) {
+      String lang = firstLanguage(in, understood);
+      contact = contact.withLanguage(lang);
+      saved = contacts.setLanguage(contact, lang);
+    }
+    Contact c = contact;
+    return saved.compose(v -> gate(c, in, understood));
+  }
+
+  private String firstLanguage(Inbound in, Understood understood) {
+    if (catalogue.supports(understood.language()) && understood.languageConfidence() >= 0.5) {
+      return understood.language();
+    }
+    if (in.languageHint() != null) {
+      String hint = in.languageHint().split("[-_]")[0].toLowerCase(java.util.Locale.ROOT);
+      if (catalogue.supports(hint)) {
+        return hint;
+      }
+    }
+    return catalogue.supports(understood.language())
+        ? understood.language()
+        : catalogue.defaultLanguage();
+  }
+
+  /** The safety and consent gate: emergency first, then STOP/START/HELP, then the conversation. */
+  private Future<Handled> gate(Contact contact, Inbound in, Understood understood) {
+    if (understood.emergency()) {
+      metrics.counter("beatline_emergency_guidance", "channel", in.channel()).increment();
+      return done(contact, understood, List.of(Reply.of("emergency.guidance")), "safety", null);
+    }
+    ConsentWords.Match word = consentWords.match(in.words());
+    String lang =
+        word != null && !word.language().equals(catalogue.defaultLanguage())
+            ? word.language()
+            : contact.language();
+    Contact speaking = contact.withLanguage(lang);
+    if (word != null && word.kind() == ConsentWords.Kind.STOP) {
+      if (contact.optedOut()) {
+        return done(contact, understood, List.of(), "consent", "stopped");
+      }
+      metrics
+          .counter("beatline_opt_outs", "channel", in.channel(), "reason", "keyword")
+          .increment();
+      LOG.info("{} {} opted out", in.channel(), mask(in));
+      return ledger
+          .change(in.channel(), in.address(), Contact.Consent.OPTED_OUT, word(in), in.receivedAt())
+          .compose(
+              v ->
+                  done(
+                      speaking.withConsent(Contact.Consent.OPTED_OUT),
+                      understood,
+                      List.of(Reply.of("consent.stopped")),
+                      "consent",
+                      "stopped"));
+    }
+    if (word != null && word.kind() == ConsentWords.Kind.START && contact.optedOut()) {
+      LOG.info("{} {} opted back in", in.channel(), mask(in));
+      return ledger
+          .change(in.channel(), in.address(), Contact.Consent.SUBSCRIBED, word(in), in.receivedAt())
+          .compose(
+              v ->
+                  done(
+                      speaking.withConsent(Contact.Consent.SUBSCRIBED),
+                      understood,
+                      List.of(Reply.of("consent.started")),
+                      "consent",
+                      "started"));
+    }
+    if (word != null && word.kind() == ConsentWords.Kind.HELP) {
+      return done(speaking, understood, List.of(Reply.of("help")), "help", null);
+    }
+    if (contact.optedOut()) {
+      return done(contact, understood, List.of(), "consent", "stopped");
+    }
+    return conversation
+        .respond(contact, in, understood)
+        .compose(t -> done(contact, understood, t.replies(), t.flow(), t.step()));
+  }
+
+  private Future<Handled> done(
+      Contact contact, Understood understood, List<Reply> replies, String flow, String step) {
+    List<Outbound> out = new ArrayList<>();
+    for (Reply r : replies) {
+      out.add(render(contact, r));
+    }
+    return Future.succeededFuture(new Handled(false, contact, understood, out, flow, step));
+  }
+
+  /** Renders a reply in the contact's language, with the department's facts as arguments. */
+  public Outbound render(Contact contact, Reply reply) {
+    Map<String, Object> args = new HashMap<>(department);
+    args.putAll(reply.args());
+    String lang = contact.language();
+    String text = catalogue.render(lang, reply.key(), args);
+    List<Outbound.Option> options =
+        reply.options().stream()
+            .map(o -> new Outbound.Option(catalogue.render(lang, o.label(), args), o.value()))
+            .toList();
+    return new Outbound(
+        UUID.randomUUID().toString(),
+        contact.channel(),
+        contact.address(),
+        text,
+        options,
+        Outbound.Lane.REPLY,
+        reply.key(),
+        lang);
+  }
+
+  private Future<Boolean> firstTime(Inbound in) {
+    if (in.providerId() == null) {
+      return Future.succeededFuture(true);
+    }
+    String key = seenKey(in);
+    return redis
+        .call(
+            c ->
+                c.set(
+                    key,
+                    Instant.now().toString(),
+                    io.lettuce.core.SetArgs.Builder.nx().ex(SEEN_SECONDS)))
+        .map("OK"::equals);
+  }
+
+  /** Forgets a message that failed midway, so the provider's retry is processed again. */
+  private Future<Void> forget(Inbound in) {
+    if (in.providerId() == null) {
+      return Future.succeededFuture();
+    }
+    return redis.call(c -> c.del(seenKey(in))).<Void>mapEmpty().otherwiseEmpty();
+  }
+
+  private static String seenKey(Inbound in) {
+    return "seen:" + in.channel() + ":" + in.providerId();
+  }
+
+  private static String word(Inbound in) {
+    return ConsentWords.normalise(in.words());
+  }
+
+  private static String mask(Inbound in) {
+    return Masking.mask(in.address());
+  }
+}

@@ -1,0 +1,70 @@
+package org.beatline.redis;
+
+import io.lettuce.core.ClientOptions;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.TimeoutOptions;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.async.RedisAsyncCommands;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.time.Duration;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
+
+/**
+ * One Lettuce connection shared by the whole service, with results delivered back onto the Vert.x
+ * context of the caller. Commands fail fast while Redis is unreachable instead of queueing.
+ */
+public final class Redis implements AutoCloseable {
+  private final Vertx vertx;
+  private final RedisClient client;
+  private final StatefulRedisConnection<String, String> connection;
+
+  private Redis(Vertx vertx, RedisClient client, StatefulRedisConnection<String, String> conn) {
+    this.vertx = vertx;
+    this.client = client;
+    this.connection = conn;
+  }
+
+  /** Connects to {@code url} (redis://, rediss:// or redis-sentinel://). */
+  public static Redis connect(Vertx vertx, String url) {
+    RedisClient client = RedisClient.create(RedisURI.create(url));
+    client.setOptions(
+        ClientOptions.builder()
+            .autoReconnect(true)
+            .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+            .timeoutOptions(TimeoutOptions.enabled(Duration.ofSeconds(5)))
+            .build());
+    return new Redis(vertx, client, client.connect());
+  }
+
+  /** Runs one command (or a pipeline of them) and completes on the caller's Vert.x context. */
+  public <T> Future<T> call(Function<RedisAsyncCommands<String, String>, CompletionStage<T>> cmd) {
+    Context ctx = vertx.getOrCreateContext();
+    try {
+      return Future.fromCompletionStage(cmd.apply(connection.async()), ctx);
+    } catch (RuntimeException e) {
+      return Future.failedFuture(e);
+    }
+  }
+
+  /** A second, dedicated connection for blocking reads (XREADGROUP BLOCK) so they stall nobody. */
+  public Redis dedicated() {
+    return new Redis(vertx, null, client.connect());
+  }
+
+  /** Whether Redis answers a PING. */
+  public Future<Boolean> ping() {
+    return call(c -> c.ping()).map("PONG"::equals).otherwise(false);
+  }
+
+  @Override
+  public void close() {
+    connection.close();
+    if (client != null) {
+      client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+    }
+  }
+}
