@@ -183,7 +183,14 @@ public final class Beatline implements AutoCloseable {
     registry.gauge("beatline_outbox_depth_sampled", this, b -> b.lastDepth);
     vertx.setPeriodic(5000, t -> sampleDepth());
     return workers
-        .compose(v -> vertx.createHttpServer().requestHandler(router).listen(config.port()))
+        .compose(
+            v ->
+                vertx
+                    .createHttpServer(
+                        new io.vertx.core.http.HttpServerOptions()
+                            .setMaxFormAttributeSize((int) Webhooks.MAX_BODY * 2))
+                    .requestHandler(router)
+                    .listen(config.port()))
         .map(
             s -> {
               server = s;

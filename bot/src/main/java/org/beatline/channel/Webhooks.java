@@ -26,6 +26,23 @@ public final class Webhooks {
         .end(new JsonObject().put("error", reason).encode());
   }
 
+  /**
+   * The body handler every webhook uses: refuses a declared length over {@link #MAX_BODY} before
+   * reading anything, and stops reading an undeclared one at the same limit.
+   */
+  public static io.vertx.core.Handler<RoutingContext> body() {
+    io.vertx.ext.web.handler.BodyHandler reader =
+        io.vertx.ext.web.handler.BodyHandler.create(false).setBodyLimit(MAX_BODY);
+    return ctx -> {
+      String length = ctx.request().getHeader("Content-Length");
+      if (length != null && length.matches("\\d{1,18}") && Long.parseLong(length) > MAX_BODY) {
+        refuse(ctx, 413, "request body is larger than 64 KiB");
+        return;
+      }
+      reader.handle(ctx);
+    };
+  }
+
   /** Compares secrets in constant time. */
   public static boolean sameSecret(String expected, String given) {
     if (expected == null || given == null) {

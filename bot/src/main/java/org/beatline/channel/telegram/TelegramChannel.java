@@ -8,7 +8,6 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.ext.web.handler.BodyHandler;
 import java.net.URI;
 import java.util.concurrent.TimeUnit;
 import org.beatline.channel.Channel;
@@ -81,10 +80,7 @@ public final class TelegramChannel implements Channel {
 
   @Override
   public void routes(Router router) {
-    router
-        .post(PATH)
-        .handler(BodyHandler.create(false).setBodyLimit(Webhooks.MAX_BODY))
-        .handler(this::webhook);
+    router.post(PATH).handler(Webhooks.body()).handler(this::webhook);
   }
 
   @Override

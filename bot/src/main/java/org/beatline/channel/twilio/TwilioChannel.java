@@ -6,7 +6,6 @@ import io.micrometer.core.instrument.Timer;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.ext.web.handler.BodyHandler;
 import java.util.HashMap;
 import java.util.Map;
 import org.beatline.channel.Channel;
@@ -81,7 +80,7 @@ public final class TwilioChannel implements Channel {
 
   @Override
   public void routes(Router router) {
-    BodyHandler body = BodyHandler.create(false).setBodyLimit(Webhooks.MAX_BODY);
+    var body = Webhooks.body();
     router.post(PATH).handler(body).handler(this::signed).handler(this::message);
     router.post(STATUS_PATH).handler(body).handler(this::signed).handler(this::status);
   }

@@ -6,7 +6,6 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.ext.web.handler.BodyHandler;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -70,10 +69,7 @@ public final class WebChannel implements Channel {
                         "Content-Security-Policy",
                         "default-src 'self'; style-src 'unsafe-inline'; script-src 'unsafe-inline'")
                     .end(page));
-    router
-        .post("/api/simulator/messages")
-        .handler(BodyHandler.create(false).setBodyLimit(Webhooks.MAX_BODY))
-        .handler(this::message);
+    router.post("/api/simulator/messages").handler(Webhooks.body()).handler(this::message);
     router.get("/api/simulator/messages").handler(this::mailbox);
     router.get("/api/simulator/dry-run").handler(this::dryRun);
   }

@@ -1,0 +1,98 @@
+package org.beatline.support;
+
+import static org.awaitility.Awaitility.await;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Function;
+import org.beatline.Beatline;
+import org.beatline.config.Config;
+import org.beatline.outbox.OutboxSettings;
+
+/**
+ * A Beatline started for a test: real HTTP on a free port, real Redis, providers at WireMock, and
+ * an outbox that retries within milliseconds rather than seconds.
+ */
+public final class Running implements AutoCloseable {
+  public static final String SID = "AC" + "0123456789abcdef0123456789abcdef";
+  public static final String TOKEN = "test-auth-token-0123456789";
+  public static final String FROM = "+15550100000";
+  public static final String BOT_TOKEN = "123456:TEST-token_abc";
+  public static final String SECRET = "telegram-secret-1";
+
+  public final Beatline app;
+  public final WebClient http;
+  private final Vertx clientVertx;
+
+  private Running(Beatline app) {
+    this.app = app;
+    this.clientVertx = Vertx.vertx();
+    this.http = WebClient.create(clientVertx, new WebClientOptions().setDefaultPort(app.port()));
+  }
+
+  /** Fast outbox settings: retries after 20 ms, takeover after 500 ms of silence. */
+  public static OutboxSettings fastOutbox(double mps) {
+    return new OutboxSettings(
+        1000,
+        Duration.ofMillis(20),
+        Duration.ofMillis(200),
+        4,
+        Duration.ofMillis(500),
+        Duration.ofSeconds(5));
+  }
+
+  /** Beatline with Twilio and Telegram live against {@code providers}. */
+  public static Running live(WireMockServer providers) {
+    return start(providers, Map.of(), Running::fastOutbox);
+  }
+
+  public static Running start(
+      WireMockServer providers,
+      Map<String, String> extra,
+      Function<Double, OutboxSettings> outbox) {
+    Map<String, String> env = new HashMap<>();
+    env.put("PORT", "0");
+    env.put("REDIS_URL", TestRedis.url());
+    env.put("PUBLIC_BASE_URL", "https://beatline.example.org");
+    env.put("ADMIN_TOKEN", "admin-token-for-tests-0123");
+    if (providers != null) {
+      env.put("TWILIO_ACCOUNT_SID", SID);
+      env.put("TWILIO_AUTH_TOKEN", TOKEN);
+      env.put("TWILIO_FROM", FROM);
+      env.put("TWILIO_API_BASE", providers.baseUrl());
+      env.put("TELEGRAM_BOT_TOKEN", BOT_TOKEN);
+      env.put("TELEGRAM_WEBHOOK_SECRET", SECRET);
+      env.put("TELEGRAM_API_BASE", providers.baseUrl());
+    }
+    env.putAll(extra);
+    return new Running(Beatline.start(Config.from(env), outbox).await());
+  }
+
+  public HttpResponse<Buffer> simulate(String from, String text) {
+    return http.post("/api/simulator/messages")
+        .sendJsonObject(new JsonObject().put("from", from).put("text", text))
+        .await();
+  }
+
+  /** Waits for an asynchronous condition (outbox deliveries) without sleeping blindly. */
+  public static void eventually(Runnable assertion) {
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .pollInterval(Duration.ofMillis(25))
+        .untilAsserted(assertion::run);
+  }
+
+  @Override
+  public void close() {
+    app.close();
+    clientVertx.close().await();
+  }
+}
