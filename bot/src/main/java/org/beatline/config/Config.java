@@ -49,8 +49,9 @@ public record Config(
     requireUrl("PUBLIC_BASE_URL", base, "http", "https");
     base = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
     String redis = get.apply("REDIS_URL");
-    if (redis != null) {
-      requireUrl("REDIS_URL", redis, "redis", "rediss", "redis-sentinel");
+    if (redis != null && !redis.matches("(redis|rediss|redis-sentinel)://[^\\s]+")) {
+      throw new IllegalArgumentException(
+          "REDIS_URL must start with redis://, rediss:// or redis-sentinel://");
     }
     String sid = get.apply("TWILIO_ACCOUNT_SID");
     String token = get.apply("TWILIO_AUTH_TOKEN");

@@ -249,6 +249,69 @@ class TwilioChannelTest {
   }
 
   @Test
+  void twilioRateLimitAndOutageAreRetriedThenDeliveredOnce() {
+    String phone = newPhone();
+    String to = "To=" + phone.replace("+", "%2B");
+    providers.stubFor(
+        Providers.twilioCreate()
+            .withRequestBody(containing(to))
+            .inScenario(phone)
+            .whenScenarioStateIs(com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED)
+            .willReturn(
+                Providers.twilioError(429, 20429, "Too Many Requests")
+                    .withHeader("Retry-After", "1"))
+            .willSetStateTo("limited"));
+    providers.stubFor(
+        Providers.twilioCreate()
+            .withRequestBody(containing(to))
+            .inScenario(phone)
+            .whenScenarioStateIs("limited")
+            .willReturn(Providers.twilioError(503, 20503, "Service Unavailable"))
+            .willSetStateTo("recovered"));
+    providers.stubFor(
+        Providers.twilioCreate()
+            .withRequestBody(containing(to))
+            .inScenario(phone)
+            .whenScenarioStateIs("recovered")
+            .willReturn(Providers.twilioCreated()));
+
+    signedSms(newSid(), phone, "hello");
+
+    eventually(() -> assertThat(sendsTo(phone)).hasSize(3));
+    List<LoggedRequest> tries = sendsTo(phone);
+    long waited = tries.get(1).getLoggedDate().getTime() - tries.get(0).getLoggedDate().getTime();
+    assertThat(waited).as("Retry-After: 1 is honoured").isGreaterThanOrEqualTo(950);
+    assertThat(
+            providers.getAllScenarios().getScenarios().stream()
+                .filter(s -> s.getName().equals(phone))
+                .findFirst()
+                .orElseThrow()
+                .getState())
+        .isEqualTo("recovered");
+  }
+
+  @Test
+  void sendRefusedWith21610OptsTheContactOut() {
+    String phone = newPhone();
+    providers.stubFor(
+        Providers.twilioCreate()
+            .withRequestBody(containing("To=" + phone.replace("+", "%2B")))
+            .willReturn(
+                Providers.twilioError(400, 21610, "Attempt to send to unsubscribed recipient")));
+    signedSms(newSid(), phone, "hello");
+    eventually(
+        () ->
+            assertThat(
+                    beatline
+                        .app
+                        .redis()
+                        .call(c -> c.hget("contact:twilio:" + phone, "consent"))
+                        .await())
+                .isEqualTo("OPTED_OUT"));
+    assertThat(sendsTo(phone)).hasSize(1);
+  }
+
+  @Test
   void unsignedStatusCallbackIsRefused() {
     Map<String, String> status = Map.of("MessageSid", newSid(), "MessageStatus", "delivered");
     assertThat(post("/webhooks/twilio/status", status, "bogus").statusCode()).isEqualTo(403);

@@ -1,0 +1,103 @@
+package org.beatline.i18n;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.ibm.icu.text.MessagePattern;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.beatline.config.Content;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Every key in every language, with the same placeholders, and every keyword list filled. */
+class CatalogueCompletenessTest {
+  static final List<String> LANGUAGES = List.of("en", "es", "vi", "zh", "ar", "so", "my");
+  static final Catalogue CATALOGUE =
+      Catalogue.load(Content.folder(null, "translations"), "en", "America/Chicago");
+
+  @Test
+  void everySupportedLanguageHasACatalogue() {
+    assertThat(CATALOGUE.languages()).containsAll(LANGUAGES);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"es", "vi", "zh", "ar", "so", "my"})
+  void languageHasEveryKeyWithTheSamePlaceholders(String lang) {
+    Map<String, Object> en = CATALOGUE.entries("en");
+    Map<String, Object> other = CATALOGUE.entries(lang);
+    assertThat(other.keySet())
+        .as("keys of " + lang)
+        .containsExactlyInAnyOrderElementsOf(en.keySet());
+    for (var e : en.entrySet()) {
+      Object theirs = other.get(e.getKey());
+      if (e.getValue() instanceof String pattern) {
+        assertThat(theirs).as(lang + " " + e.getKey()).isInstanceOf(String.class);
+        assertThat(placeholders((String) theirs))
+            .as(lang + " " + e.getKey() + " placeholders")
+            .isEqualTo(placeholders(pattern));
+      } else {
+        assertThat(theirs).as(lang + " " + e.getKey() + " is a word list").isInstanceOf(List.class);
+        assertThat((List<?>) theirs).as(lang + " " + e.getKey()).isNotEmpty();
+      }
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"en", "es", "vi", "zh", "ar", "so", "my"})
+  void everyMessageRenders(String lang) {
+    Map<String, Object> args =
+        Map.of("department", "Riverton PD", "phone", "555", "website", "https://x");
+    CATALOGUE
+        .entries(lang)
+        .forEach(
+            (key, value) -> {
+              if (value instanceof String) {
+                assertThat(CATALOGUE.render(lang, key, args))
+                    .as(lang + " " + key)
+                    .isNotBlank()
+                    .doesNotContain("{");
+              }
+            });
+  }
+
+  @Test
+  void englishSmsTextAvoidsCharactersThatForceUcs2() {
+    CATALOGUE
+        .entries("en")
+        .forEach(
+            (key, value) -> {
+              if (value instanceof String s) {
+                assertThat(SmsText.isGsm7(s.replace("{", "(").replace("}", ")"))).as(key).isTrue();
+              }
+            });
+  }
+
+  @Test
+  void aMissingKeyOrPlaceholderIsCaught() {
+    Catalogue broken =
+        new Catalogue(
+            Map.of(
+                "en", Map.of("a", "Hi {name}", "b", "x"),
+                "es", Map.of("a", "Hola {nombre}")),
+            "en",
+            "UTC");
+    assertThat(broken.entries("es").keySet()).isNotEqualTo(broken.entries("en").keySet());
+    assertThat(placeholders((String) broken.entries("es").get("a")))
+        .isNotEqualTo(placeholders((String) broken.entries("en").get("a")));
+  }
+
+  static Set<String> placeholders(String pattern) {
+    MessagePattern p = new MessagePattern(pattern);
+    Set<String> names = new TreeSet<>();
+    for (int i = 0; i < p.countParts(); i++) {
+      MessagePattern.Part part = p.getPart(i);
+      if (part.getType() == MessagePattern.Part.Type.ARG_NAME) {
+        names.add(p.getSubstring(part));
+      }
+    }
+    return names;
+  }
+}

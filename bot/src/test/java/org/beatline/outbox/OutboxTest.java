@@ -1,0 +1,261 @@
+package org.beatline.outbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.beatline.support.Running.eventually;
+
+import io.lettuce.core.Consumer;
+import io.lettuce.core.XGroupCreateArgs;
+import io.lettuce.core.XReadArgs;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
+import org.beatline.message.Outbound;
+import org.beatline.message.SendFailure;
+import org.beatline.message.Sender;
+import org.beatline.redis.Redis;
+import org.beatline.support.Running;
+import org.beatline.support.TestRedis;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The outbox on its own, with a sender of our own port that records what it was given. */
+class OutboxTest {
+  Vertx vertx;
+  Redis redis;
+  String channel;
+  List<String> delivered = new CopyOnWriteArrayList<>();
+  List<String> optedOut = new CopyOnWriteArrayList<>();
+
+  @BeforeEach
+  void start() {
+    vertx = Vertx.vertx();
+    redis = Redis.connect(vertx, TestRedis.url());
+    channel = "test" + UUID.randomUUID().toString().substring(0, 6);
+  }
+
+  @AfterEach
+  void stop() {
+    vertx.close().await();
+    redis.close();
+  }
+
+  /** A sender that fails the given texts with the given failures, once each, in order. */
+  Sender sender(Map<String, List<SendFailure>> failures) {
+    Map<String, AtomicInteger> tries = new java.util.concurrent.ConcurrentHashMap<>();
+    return new Sender() {
+      @Override
+      public String channel() {
+        return channel;
+      }
+
+      @Override
+      public Future<String> send(Outbound m) {
+        int n = tries.computeIfAbsent(m.text(), k -> new AtomicInteger()).getAndIncrement();
+        List<SendFailure> planned = failures.getOrDefault(m.text(), List.of());
+        if (n < planned.size()) {
+          return Future.failedFuture(planned.get(n));
+        }
+        delivered.add(m.text());
+        return Future.succeededFuture("id-" + m.text());
+      }
+    };
+  }
+
+  DeliveryListener listener =
+      new DeliveryListener() {
+        @Override
+        public Future<Boolean> mayDeliver(Outbound message) {
+          return Future.succeededFuture(!message.text().startsWith("suppress"));
+        }
+
+        @Override
+        public Future<Void> optedOut(Outbound message, SendFailure failure) {
+          optedOut.add(message.address());
+          return Future.succeededFuture();
+        }
+      };
+
+  OutboxWorker worker(Sender sender, String consumer) {
+    OutboxWorker w =
+        new OutboxWorker(
+            redis, sender, listener, Running.fastOutbox(1000), new SimpleMeterRegistry(), consumer);
+    vertx.deployVerticle(w).await();
+    return w;
+  }
+
+  Outbound message(String to, String text, Outbound.Lane lane) {
+    return new Outbound(
+        UUID.randomUUID().toString(), channel, to, text, List.of(), lane, "k", "en");
+  }
+
+  @Test
+  void rateLimitAndServerErrorAreRetriedThenDeliveredOnce() {
+    Sender s =
+        sender(
+            Map.of(
+                "hello",
+                List.of(
+                    SendFailure.retryable("429", "Too Many Requests", Duration.ofMillis(300)),
+                    SendFailure.retryable("503", "Service Unavailable", null))));
+    worker(s, "a");
+    Outbox outbox = new Outbox(redis, Map.of(channel, s));
+    long start = System.currentTimeMillis();
+    outbox.enqueue(List.of(message("+15550001", "hello", Outbound.Lane.REPLY))).await();
+
+    eventually(() -> assertThat(delivered).containsExactly("hello"));
+    assertThat(System.currentTimeMillis() - start)
+        .as("the provider's Retry-After is honoured")
+        .isGreaterThanOrEqualTo(300);
+    assertThat(outbox.depth(channel).await()).isZero();
+  }
+
+  @Test
+  void permanentErrorIsDeadLetteredWithoutRetry() {
+    Sender s = sender(Map.of("bad", List.of(SendFailure.permanent("21211", "invalid To"))));
+    worker(s, "a");
+    Outbox outbox = new Outbox(redis, Map.of(channel, s));
+    outbox
+        .enqueue(
+            List.of(
+                message("+15550002", "bad", Outbound.Lane.REPLY),
+                message("+15550002", "after", Outbound.Lane.REPLY)))
+        .await();
+
+    eventually(() -> assertThat(delivered).containsExactly("after"));
+    var dead = outbox.dead(channel, 10).await();
+    assertThat(dead).hasSize(1);
+    assertThat(dead.get(0)).containsEntry("reason", "permanent").containsEntry("code", "21211");
+  }
+
+  @Test
+  void providerOptOutIsReportedAndDeadLettered() {
+    Sender s = sender(Map.of("hi", List.of(SendFailure.optedOut("21610", "unsubscribed"))));
+    worker(s, "a");
+    Outbox outbox = new Outbox(redis, Map.of(channel, s));
+    outbox.enqueue(List.of(message("+15550003", "hi", Outbound.Lane.REPLY))).await();
+
+    eventually(() -> assertThat(optedOut).containsExactly("+15550003"));
+    assertThat(delivered).isEmpty();
+    eventually(() -> assertThat(outbox.dead(channel, 10).await()).hasSize(1));
+  }
+
+  @Test
+  void messagesToOneContactLeaveInOrderEvenWhenTheFirstIsRetried() {
+    Sender s =
+        sender(Map.of("m0", List.of(SendFailure.retryable("503", "busy", Duration.ofMillis(100)))));
+    worker(s, "a");
+    Outbox outbox = new Outbox(redis, Map.of(channel, s));
+    List<Outbound> batch =
+        IntStream.range(0, 5)
+            .mapToObj(i -> message("+15550004", "m" + i, Outbound.Lane.REPLY))
+            .toList();
+    outbox.enqueue(batch).await();
+
+    eventually(() -> assertThat(delivered).containsExactly("m0", "m1", "m2", "m3", "m4"));
+  }
+
+  @Test
+  void repliesGoBeforeBulk() {
+    Sender s = sender(Map.of());
+    Outbox outbox = new Outbox(redis, Map.of(channel, s));
+    for (int i = 0; i < 5; i++) {
+      outbox.enqueue(List.of(message("+1555100" + i, "bulk" + i, Outbound.Lane.BULK))).await();
+    }
+    outbox.enqueue(List.of(message("+15552000", "reply", Outbound.Lane.REPLY))).await();
+    worker(s, "a");
+
+    eventually(() -> assertThat(delivered).hasSize(6));
+    assertThat(delivered.get(0)).isEqualTo("reply");
+  }
+
+  @Test
+  void bulkToSomeoneWhoMayNoLongerReceiveIsSuppressed() {
+    Sender s = sender(Map.of());
+    worker(s, "a");
+    Outbox outbox = new Outbox(redis, Map.of(channel, s));
+    outbox
+        .enqueue(
+            List.of(
+                message("+15550005", "suppress me", Outbound.Lane.BULK),
+                message("+15550005", "reply", Outbound.Lane.REPLY)))
+        .await();
+    eventually(() -> assertThat(delivered).containsExactly("reply"));
+  }
+
+  @Test
+  void consumerKilledMidBatchLosesNothing() {
+    Sender s = sender(Map.of());
+    Outbox outbox = new Outbox(redis, Map.of(channel, s));
+    String lane = OutboxKeys.lane(channel, Outbound.Lane.REPLY);
+    redis
+        .call(
+            c ->
+                c.xgroupCreate(
+                    XReadArgs.StreamOffset.from(lane, "0"),
+                    OutboxKeys.GROUP,
+                    XGroupCreateArgs.Builder.mkstream()))
+        .await();
+    List<Outbound> batch =
+        IntStream.range(0, 6)
+            .mapToObj(i -> message("+15550006", "c" + i, Outbound.Lane.REPLY))
+            .toList();
+    outbox.enqueue(batch).await();
+    // A consumer reads the whole batch and dies before acknowledging any of it.
+    var taken =
+        redis
+            .call(
+                c ->
+                    c.xreadgroup(
+                        Consumer.from(OutboxKeys.GROUP, "crashed"),
+                        XReadArgs.Builder.count(10),
+                        XReadArgs.StreamOffset.lastConsumed(lane)))
+            .await();
+    assertThat(taken).hasSize(6);
+
+    worker(s, "survivor");
+
+    eventually(() -> assertThat(delivered).containsExactly("c0", "c1", "c2", "c3", "c4", "c5"));
+    eventually(
+        () ->
+            assertThat(redis.call(c -> c.xpending(lane, OutboxKeys.GROUP)).await().getCount())
+                .isZero());
+  }
+
+  @Test
+  void longSmsIsSplitAtWordsAndEachPartQueued() {
+    Sender s =
+        new Sender() {
+          @Override
+          public String channel() {
+            return channel;
+          }
+
+          @Override
+          public Future<String> send(Outbound m) {
+            delivered.add(m.text());
+            return Future.succeededFuture("x");
+          }
+
+          @Override
+          public List<String> split(Outbound m) {
+            return org.beatline.i18n.SmsText.split(m.text());
+          }
+        };
+    worker(s, "a");
+    Outbox outbox = new Outbox(redis, Map.of(channel, s));
+    String text = "word ".repeat(100).strip();
+    outbox.enqueue(List.of(message("+15550007", text, Outbound.Lane.REPLY))).await();
+    eventually(() -> assertThat(String.join(" ", delivered)).isEqualTo(text));
+    assertThat(delivered)
+        .hasSize(4)
+        .allSatisfy(p -> assertThat(p.length()).isLessThanOrEqualTo(153));
+  }
+}

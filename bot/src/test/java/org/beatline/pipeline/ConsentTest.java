@@ -1,0 +1,137 @@
+package org.beatline.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.UUID;
+import org.beatline.support.Running;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class ConsentTest {
+  static Running beatline;
+
+  @BeforeAll
+  static void start() {
+    beatline = Running.start(null, java.util.Map.of(), Running::fastOutbox);
+  }
+
+  @AfterAll
+  static void stop() {
+    beatline.close();
+  }
+
+  static JsonObject say(String from, String text) {
+    var res = beatline.simulate(from, text);
+    assertThat(res.statusCode()).as(res.bodyAsString()).isEqualTo(200);
+    return res.bodyAsJsonObject();
+  }
+
+  static String sim() {
+    return "sim-" + UUID.randomUUID().toString().substring(0, 8);
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    "PARAR, es",
+    "parar, es",
+    "DỪNG, vi",
+    "停止, zh",
+    "توقف, ar",
+    "JOOJI, so",
+    "STOP, en",
+    "unsubscribe, en",
+  })
+  void stopWordOptsOutWithOneConfirmationInItsLanguage(String word, String language) {
+    String who = sim();
+    say(who, "hi");
+    JsonObject stopped = say(who, word);
+
+    JsonArray replies = stopped.getJsonArray("replies");
+    assertThat(replies).hasSize(1);
+    assertThat(replies.getJsonObject(0).getString("key")).isEqualTo("consent.stopped");
+    assertThat(replies.getJsonObject(0).getString("language")).isEqualTo(language);
+    assertThat(replies.getJsonObject(0).getString("text")).contains("911");
+
+    assertThat(say(who, "what about meetings").getJsonArray("replies")).isEmpty();
+    assertThat(say(who, word).getJsonArray("replies")).isEmpty();
+  }
+
+  @Test
+  void startResumesAfterStop() {
+    String who = sim();
+    say(who, "hola");
+    say(who, "PARAR");
+    JsonObject started = say(who, "START");
+    assertThat(started.getJsonArray("replies").getJsonObject(0).getString("key"))
+        .isEqualTo("consent.started");
+    assertThat(started.getJsonArray("replies").getJsonObject(0).getString("language"))
+        .isEqualTo("es");
+    assertThat(say(who, "hola").getJsonArray("replies")).hasSize(1);
+  }
+
+  @Test
+  void helpIsAnsweredEvenAfterStop() {
+    String who = sim();
+    say(who, "hi");
+    say(who, "STOP");
+    JsonObject help = say(who, "HELP");
+    String text = help.getJsonArray("replies").getJsonObject(0).getString("text");
+    assertThat(text).contains("Riverton Police Department").contains("911").contains("STOP");
+    assertThat(text.toLowerCase()).contains("rates may apply");
+  }
+
+  @Test
+  void stopInsideASentenceIsNotAnOptOut() {
+    String who = sim();
+    say(who, "hi");
+    JsonObject r = say(who, "please stop the cars speeding on my street");
+    assertThat(r.getJsonArray("replies").getJsonObject(0).getString("key"))
+        .isNotEqualTo("consent.stopped");
+  }
+
+  @Test
+  void everyConsentChangeIsInTheLedgerWithoutTheAddress() {
+    String who = sim();
+    say(who, "hi");
+    say(who, "STOP");
+    say(who, "START");
+    var entries =
+        beatline
+            .app
+            .redis()
+            .call(
+                c ->
+                    c.xrevrange(
+                        "consent:ledger",
+                        io.lettuce.core.Range.create("-", "+"),
+                        io.lettuce.core.Limit.from(2)))
+            .await();
+    assertThat(entries).hasSize(2);
+    assertThat(entries.get(0).getBody())
+        .containsEntry("change", "opt_in")
+        .containsEntry("reason", "START");
+    assertThat(entries.get(1).getBody())
+        .containsEntry("change", "opt_out")
+        .containsEntry("reason", "STOP");
+    assertThat(entries.get(0).getBody().toString()).doesNotContain(who);
+    assertThat(entries.get(0).getBody().get("address"))
+        .isEqualTo(entries.get(1).getBody().get("address"));
+  }
+
+  @Test
+  void firstMessageIsWelcomedInItsLanguage() {
+    JsonObject r = say(sim(), "hola");
+    assertThat(r.getJsonArray("replies").getJsonObject(0).getString("key")).isEqualTo("welcome");
+    assertThat(r.getJsonArray("replies").getJsonObject(0).getString("language")).isEqualTo("es");
+    assertThat(
+            say(sim(), "xin chào").getJsonArray("replies").getJsonObject(0).getString("language"))
+        .isEqualTo("vi");
+    assertThat(say(sim(), "مرحبا").getJsonArray("replies").getJsonObject(0).getString("language"))
+        .isEqualTo("ar");
+  }
+}
