@@ -35,6 +35,22 @@ final class Walker {
     FlowStep step = flow.step(stepName);
     String lang = stepLanguage(run, step);
     List<Reply.Option> options = Options.of(run, step, lang);
+    if (step.expect() != null && step.prefill() && run.textFree()) {
+      // The message that started the flow may already answer it ("espanol"): then skip the
+      // question.
+      String value =
+          run.conversations().answers().parse(step.expect(), run.turn().text(), options, lang);
+      if (value != null) {
+        run.useText();
+        complete(run, value);
+        return;
+      }
+    }
+    if (step.expect() == null) {
+      // A step that does not wait acts first, so that what it says already sees the effect
+      // (a new language, a concern reference), and before any sub-flow it enters.
+      Actions.perform(run, step.actions());
+    }
     for (int i = 0; i < step.say().size(); i++) {
       boolean last = i == step.say().size() - 1 && step.list() == null;
       run.say(step.say().get(i), last ? options : List.of(), Options.numbered(step), lang);
@@ -48,10 +64,6 @@ final class Walker {
     if (step.more() != null) {
       run.more(step.more());
     }
-    if (step.expect() == null) {
-      // Actions of a step that does not wait run on entry, before any sub-flow it enters.
-      Actions.perform(run, step.actions());
-    }
     if (step.enter() != null) {
       Flow sub = run.conversations().flow(step.enter());
       run.stack().add(new Session.Frame(sub.id(), sub.start()));
@@ -59,14 +71,6 @@ final class Walker {
       return;
     }
     if (step.expect() != null) {
-      if (step.prefill() && run.textFree()) {
-        String value =
-            run.conversations().answers().parse(step.expect(), run.turn().text(), options, lang);
-        if (value != null) {
-          run.useText();
-          complete(run, value);
-        }
-      }
       return;
     }
     follow(run, step);
