@@ -1,0 +1,47 @@
+package org.beatline.conversation;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The department profile ({@code conversations/department.yaml}) as far as the engine reasons about
+ * it; every other fact is read by flows as {@code $dept.<path>} from {@link #facts()}.
+ *
+ * @param languages the supported languages, in the order the language menu lists them
+ * @param concernAnswerWorkingDays the answer deadline when a neighbourhood has none of its own
+ * @param facts the whole profile, for {@code $dept} expressions
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record Department(
+    String name,
+    String timeZone,
+    String defaultLanguage,
+    List<String> languages,
+    List<Neighbourhood> neighbourhoods,
+    Integer concernAnswerWorkingDays,
+    Map<String, Object> facts) {
+
+  public Department {
+    languages = languages == null ? List.of(defaultLanguage) : List.copyOf(languages);
+    neighbourhoods = neighbourhoods == null ? List.of() : List.copyOf(neighbourhoods);
+    concernAnswerWorkingDays = concernAnswerWorkingDays == null ? 2 : concernAnswerWorkingDays;
+  }
+
+  /** The neighbourhood with this id, or null. */
+  public Neighbourhood neighbourhood(String id) {
+    return neighbourhoods.stream().filter(n -> n.id().equals(id)).findFirst().orElse(null);
+  }
+
+  /** The value at a dotted path of the profile ({@code oversight.name}), or null. */
+  public Object fact(String path) {
+    Object at = facts;
+    for (String part : path.split("\\.")) {
+      if (!(at instanceof Map<?, ?> m)) {
+        return null;
+      }
+      at = m.get(part);
+    }
+    return at;
+  }
+}

@@ -1,0 +1,104 @@
+package org.beatline.conversation;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.beatline.message.Understood;
+
+/**
+ * The conversation engine: given a contact's session and one message, it returns the new session,
+ * what to say and what to do. It reads no store and sends nothing; the edges do both.
+ */
+public final class Engine {
+  private final Conversations conversations;
+
+  public Engine(Conversations conversations) {
+    this.conversations = conversations;
+  }
+
+  /** Handles one message; {@code session} is null for a contact without a stored session. */
+  public Step handle(Session session, Turn turn) {
+    Settings settings = conversations.settings();
+    String language = turn.facts().language();
+    if (language == null) {
+      language = firstLanguage(turn.understood());
+    }
+    boolean expired = session != null && turn.now().isAfter(session.expiresAt());
+    boolean resume = expired && session.waiting() && resumes(session);
+    Run run = new Run(conversations, turn, expired && !resume ? null : session, language);
+    if (turn.facts().language() == null) {
+      run.effect(new Effect.SetLanguage(language));
+    }
+    try {
+      if (turn.facts().firstMessage() && session == null) {
+        Walker.jump(run, settings.firstFlow());
+      } else {
+        if (resume) {
+          run.say("session.resumed", Map.of());
+        }
+        dispatch(run, resume);
+      }
+    } catch (Run.LoopGuard e) {
+      run.stack().clear();
+      run.effect(new Effect.Problem(e.flow, e.step, e.getMessage()));
+      run.say("error.loop", Map.of());
+    }
+    return run.finish();
+  }
+
+  private void dispatch(Run run, boolean resumed) {
+    Turn turn = run.turn();
+    if (turn.choice() == null && globalWord(run)) {
+      return;
+    }
+    String keywordFlow = turn.choice() == null ? conversations.keywordFlow(run) : null;
+    if (keywordFlow != null) {
+      run.useText();
+      Walker.jump(run, keywordFlow);
+      return;
+    }
+    if (run.stack().isEmpty()) {
+      Idle.handle(run);
+    } else if (!Waiting.answer(run)) {
+      Waiting.notUnderstood(run, resumed);
+    }
+  }
+
+  private boolean globalWord(Run run) {
+    for (Settings.Global global : conversations.settings().globals()) {
+      if (!Words.isOneOf(
+          conversations.catalogue(), run.language(), global.words(), run.turn().text())) {
+        continue;
+      }
+      run.useText();
+      if (!global.more()) {
+        Walker.jump(run, global.jump());
+      } else if (run.more() == null) {
+        run.say("more.none", Map.of());
+      } else {
+        run.say(run.more(), List.of(), false, null);
+        run.more(null);
+        if (!run.stack().isEmpty()) {
+          Walker.prompt(run);
+        }
+      }
+      return true;
+    }
+    return false;
+  }
+
+  private String firstLanguage(Understood understood) {
+    Department d = conversations.department();
+    boolean sure =
+        understood != null
+            && d.languages().contains(understood.language())
+            && understood.languageConfidence() >= conversations.settings().confident();
+    return sure ? understood.language() : d.defaultLanguage();
+  }
+
+  private boolean resumes(Session session) {
+    var frames = new ArrayList<>(session.stack());
+    Flow top = conversations.flow(frames.get(frames.size() - 1).flow());
+    return top != null && top.resumes();
+  }
+}

@@ -1,0 +1,50 @@
+package org.beatline.conversation;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+
+/**
+ * A conversation written by department staff in {@code conversations/flows/<id>.yaml}: named steps,
+ * the intents and keywords that start it, and how long it waits for an answer.
+ *
+ * @param expiry how long a waiting step waits (24 hours unless the flow says)
+ * @param onExpiry {@code restart} (forget it) or {@code resume} (pick up where it was)
+ * @param start the first step; the first one written when not given
+ * @param steps the steps by name, in written order
+ */
+record Flow(
+    String id,
+    Duration expiry,
+    String onExpiry,
+    Triggers triggers,
+    String start,
+    LinkedHashMap<String, FlowStep> steps) {
+
+  Flow {
+    expiry = expiry == null ? Duration.ofHours(24) : expiry;
+    onExpiry = onExpiry == null ? "restart" : onExpiry;
+    triggers = triggers == null ? new Triggers(null, null) : triggers;
+    if (start == null && steps != null && !steps.isEmpty()) {
+      start = steps.keySet().iterator().next();
+    }
+  }
+
+  FlowStep step(String name) {
+    return steps.get(name);
+  }
+
+  boolean resumes() {
+    return "resume".equals(onExpiry);
+  }
+
+  /**
+   * What starts a flow from anywhere: intents (globs) or whole-message keywords (catalogue keys).
+   */
+  record Triggers(List<String> intents, List<String> keywords) {
+    Triggers {
+      intents = intents == null ? List.of() : List.copyOf(intents);
+      keywords = keywords == null ? List.of() : List.copyOf(keywords);
+    }
+  }
+}

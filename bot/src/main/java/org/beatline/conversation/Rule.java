@@ -1,0 +1,15 @@
+package org.beatline.conversation;
+
+/**
+ * Where to go after a step: the first rule whose condition holds wins. Exactly one of {@code go} (a
+ * step of this flow, or {@code end} to return to the caller), {@code jump} (another flow, dropping
+ * this one) and {@code route} (the flow that handles an intent, usually {@code $intent}) is given;
+ * {@code jump} and {@code route} may be expressions.
+ */
+record Rule(Condition when, String go, String jump, String route) {
+  static final String END = "end";
+
+  Rule {
+    when = when == null ? new Condition(null, null, null, null, null, null, null) : when;
+  }
+}

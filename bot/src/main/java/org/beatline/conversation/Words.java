@@ -1,0 +1,64 @@
+package org.beatline.conversation;
+
+import java.text.Normalizer;
+import java.util.List;
+import java.util.Locale;
+import org.beatline.i18n.Catalogue;
+
+/**
+ * Compares what residents type with word lists of the catalogue, forgiving case, accents, Arabic
+ * vowel marks, punctuation and spacing, the way people type on a phone.
+ */
+final class Words {
+  private Words() {}
+
+  /**
+   * The text folded for comparison: lower case, no Latin accents or Arabic marks, no punctuation.
+   */
+  static String fold(String text) {
+    if (text == null) {
+      return "";
+    }
+    String decomposed = Normalizer.normalize(text.strip(), Normalizer.Form.NFD);
+    StringBuilder out = new StringBuilder(decomposed.length());
+    decomposed
+        .codePoints()
+        .forEach(
+            c -> {
+              // Only Latin combining accents and Arabic harakat go: Burmese and Vietnamese
+              // base letters must stay, and Burmese vowel signs are combining marks too.
+              boolean latinAccent = c >= 0x0300 && c <= 0x036F;
+              boolean arabicMark = c >= 0x064B && c <= 0x065F;
+              boolean variation = c == 0xFE0F || c == 0x200D || c == 0x200B;
+              int type = Character.getType(c);
+              boolean punctuation =
+                  type >= Character.DASH_PUNCTUATION && type <= Character.OTHER_PUNCTUATION
+                      || type == Character.INITIAL_QUOTE_PUNCTUATION
+                      || type == Character.FINAL_QUOTE_PUNCTUATION
+                      || type == Character.CONNECTOR_PUNCTUATION;
+              if (latinAccent || arabicMark || variation) {
+                return;
+              }
+              out.appendCodePoint(punctuation ? ' ' : Character.toLowerCase(c));
+            });
+    String folded = Normalizer.normalize(out.toString(), Normalizer.Form.NFC);
+    return folded.replaceAll("\\s+", " ").strip().toLowerCase(Locale.ROOT);
+  }
+
+  /**
+   * Whether the whole message is one of the words of {@code key} in the language or the default.
+   */
+  static boolean isOneOf(Catalogue catalogue, String language, String key, String text) {
+    String folded = fold(text);
+    return !folded.isEmpty() && matches(catalogue.words(language, key), folded);
+  }
+
+  static boolean matches(List<String> words, String folded) {
+    for (String word : words) {
+      if (fold(word).equals(folded)) {
+        return true;
+      }
+    }
+    return false;
+  }
+}
