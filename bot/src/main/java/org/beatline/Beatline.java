@@ -17,7 +17,6 @@ import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,21 +28,30 @@ import org.beatline.channel.telegram.TelegramChannel;
 import org.beatline.channel.twilio.DeliveryReports;
 import org.beatline.channel.twilio.TwilioChannel;
 import org.beatline.channel.web.WebChannel;
+import org.beatline.concern.Concerns;
 import org.beatline.config.Config;
 import org.beatline.config.Content;
 import org.beatline.contact.ConsentLedger;
 import org.beatline.contact.Contacts;
+import org.beatline.conversation.Conversations;
+import org.beatline.conversation.Engine;
 import org.beatline.i18n.Catalogue;
+import org.beatline.meeting.Calendar;
+import org.beatline.meeting.Meetings;
 import org.beatline.message.Sender;
 import org.beatline.message.Understanding;
 import org.beatline.outbox.Outbox;
 import org.beatline.outbox.OutboxSettings;
 import org.beatline.outbox.OutboxWorker;
-import org.beatline.pipeline.FirstWelcome;
+import org.beatline.pipeline.Conversation;
+import org.beatline.pipeline.Effects;
+import org.beatline.pipeline.EngineConversation;
 import org.beatline.pipeline.KeywordUnderstanding;
 import org.beatline.pipeline.Pipeline;
 import org.beatline.redis.EmbeddedRedis;
 import org.beatline.redis.Redis;
+import org.beatline.roster.Roster;
+import org.beatline.survey.SurveyAnswers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,15 +66,21 @@ public final class Beatline implements AutoCloseable {
   private final Vertx vertx;
   private final EmbeddedRedis embedded;
   private final Redis redis;
+  private final PrometheusMeterRegistry registry;
   private final Pipeline pipeline;
+  private final Meetings meetings;
+  private final Outbox outbox;
+  private final ConsentAwareDelivery delivery;
+  private final Function<Double, OutboxSettings> outboxSettings;
   private final List<Channel> channels;
-  private final List<String> deployments = new ArrayList<>();
-  private final Map<String, Sender> senders = new LinkedHashMap<>();
+  private final Map<String, Object> department;
+  private volatile double lastDepth;
   private HttpServer server;
 
-  private Beatline(Config config, Function<Double, OutboxSettings> outbox) {
+  private Beatline(Config config, Function<Double, OutboxSettings> outboxSettings) {
     this.config = config;
-    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    this.outboxSettings = outboxSettings;
+    this.registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     this.vertx =
         Vertx.builder()
             .with(
@@ -76,27 +90,38 @@ public final class Beatline implements AutoCloseable {
             .build();
     this.embedded = config.redisUrl() == null ? EmbeddedRedis.start() : null;
     this.redis = Redis.connect(vertx, embedded != null ? embedded.url() : config.redisUrl());
-    Path conversations = Content.folder(config.conversationsDir(), "conversations");
-    Map<String, Object> department = department(conversations);
+    Path conversationsDir = Content.folder(config.conversationsDir(), "conversations");
+    this.department = department(conversationsDir);
     Catalogue catalogue =
         Catalogue.load(
             Content.folder(config.translationsDir(), "translations"),
             String.valueOf(department.get("default_language")),
             String.valueOf(department.get("time_zone")));
+    Conversations conversations = Conversations.load(conversationsDir, catalogue);
     Contacts contacts = new Contacts(redis);
     ConsentLedger ledger = new ConsentLedger(redis, contacts);
-    Understanding understanding = new KeywordUnderstanding(catalogue);
-    Map<String, Sender> sendersView = senders;
-    Outbox outboxQueue = new Outbox(redis, sendersView);
+    Concerns concerns = new Concerns(redis);
+    this.meetings = new Meetings(redis, config.publicBaseUrl());
+    Map<String, Sender> senders = new LinkedHashMap<>();
+    this.outbox = new Outbox(redis, senders);
+    Conversation conversation =
+        new EngineConversation(
+            redis,
+            new Engine(conversations),
+            catalogue,
+            contacts,
+            meetings,
+            concerns,
+            new Effects(contacts, ledger, concerns, new SurveyAnswers(redis), new Roster(redis)));
     this.pipeline =
         new Pipeline(
             redis,
             contacts,
             ledger,
             catalogue,
-            understanding,
-            new FirstWelcome(),
-            outboxQueue,
+            understanding(catalogue),
+            conversation,
+            outbox,
             departmentArgs(department),
             registry);
     this.channels =
@@ -111,16 +136,12 @@ public final class Beatline implements AutoCloseable {
             new TelegramChannel(vertx, config, pipeline, redis, registry),
             new WebChannel(pipeline, redis));
     channels.forEach(c -> senders.put(c.id(), c.sender()));
-    this.outboxFactory = outbox;
-    this.registry = registry;
-    this.outboxQueue = outboxQueue;
-    this.listener = new ConsentAwareDelivery(contacts, ledger, registry);
+    this.delivery = new ConsentAwareDelivery(contacts, ledger, registry);
   }
 
-  private final Function<Double, OutboxSettings> outboxFactory;
-  private final PrometheusMeterRegistry registry;
-  private final Outbox outboxQueue;
-  private final ConsentAwareDelivery listener;
+  private static Understanding understanding(Catalogue catalogue) {
+    return new KeywordUnderstanding(catalogue);
+  }
 
   /** Starts Beatline with default outbox pacing. */
   public static Future<Beatline> start(Config config) {
@@ -148,6 +169,7 @@ public final class Beatline implements AutoCloseable {
               ctx.next();
             });
     channels.forEach(c -> c.routes(router));
+    new Calendar(meetings, String.valueOf(department.get("name"))).routes(router);
     new Operations(redis, registry).routes(router);
     router.errorHandler(
         413, ctx -> Webhooks.refuse(ctx, 413, "request body is larger than 64 KiB"));
@@ -175,10 +197,8 @@ public final class Beatline implements AutoCloseable {
           };
       OutboxWorker worker =
           new OutboxWorker(
-              redis, c.sender(), listener, outboxFactory.apply(mps), registry, consumer);
-      workers =
-          workers.compose(
-              v -> vertx.deployVerticle(worker).map(id -> deployments.add(id)).mapEmpty());
+              redis, c.sender(), delivery, outboxSettings.apply(mps), registry, consumer);
+      workers = workers.compose(v -> vertx.deployVerticle(worker).mapEmpty());
     }
     registry.gauge("beatline_outbox_depth_sampled", this, b -> b.lastDepth);
     vertx.setPeriodic(5000, t -> sampleDepth());
@@ -199,12 +219,10 @@ public final class Beatline implements AutoCloseable {
             });
   }
 
-  private volatile double lastDepth;
-
   private void sampleDepth() {
     Future<Long> sum = Future.succeededFuture(0L);
     for (Channel c : channels) {
-      sum = sum.compose(n -> outboxQueue.depth(c.id()).map(d -> n + d));
+      sum = sum.compose(n -> outbox.depth(c.id()).map(d -> n + d));
     }
     sum.onSuccess(n -> lastDepth = n);
   }
@@ -246,6 +264,11 @@ public final class Beatline implements AutoCloseable {
     if (embedded != null) {
       embedded.close();
     }
+  }
+
+  @SuppressWarnings("unchecked")
+  private List<Map<String, Object>> seedMeetings() {
+    return (List<Map<String, Object>>) department.getOrDefault("seed_meetings", List.of());
   }
 
   @SuppressWarnings("unchecked")

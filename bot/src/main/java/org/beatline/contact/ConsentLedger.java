@@ -55,6 +55,32 @@ public final class ConsentLedger {
         .compose(id -> contacts.setConsent(channel, address, consent));
   }
 
+  /**
+   * Records consent to one topic (meeting announcements for a neighbourhood) or its withdrawal, and
+   * keeps the contact's topic set in step.
+   */
+  public Future<Void> topic(Contact contact, String topic, boolean consent, Instant at) {
+    String member = topic;
+    return hash(contact.address())
+        .compose(
+            h -> {
+              Map<String, String> fields = new LinkedHashMap<>();
+              fields.put("at", at.toString());
+              fields.put("channel", contact.channel());
+              fields.put("address", h);
+              fields.put("change", consent ? "topic_in" : "topic_out");
+              fields.put("reason", "conversation");
+              fields.put("topic", topic);
+              return redis.call(c -> c.xadd(STREAM, fields));
+            })
+        .compose(
+            id ->
+                consent
+                    ? redis.call(c -> c.sadd("subs:" + contact.key(), member))
+                    : redis.call(c -> c.srem("subs:" + contact.key(), member)))
+        .mapEmpty();
+  }
+
   /** The newest entries, newest first. */
   public Future<List<Entry>> recent(int count) {
     return redis

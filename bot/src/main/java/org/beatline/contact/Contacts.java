@@ -69,4 +69,23 @@ public final class Contacts {
                                         Instant.now().toString())))
                         .mapEmpty());
   }
+
+  /** Sets one profile field (neighbourhood, survey invitation); null removes it. */
+  public Future<Void> setField(Contact contact, String field, String value) {
+    String key = key(contact.channel(), contact.address());
+    return (value == null
+            ? redis.call(c -> c.hdel(key, field))
+            : redis.call(c -> c.hset(key, field, value)).map(b -> 1L))
+        .mapEmpty();
+  }
+
+  /** One profile field, or null. */
+  public Future<String> field(Contact contact, String field) {
+    return redis.call(c -> c.hget(key(contact.channel(), contact.address()), field));
+  }
+
+  /** The topics the contact consented to, as {@code topic|neighbourhood}. */
+  public Future<java.util.Set<String>> subscriptions(Contact contact) {
+    return redis.call(c -> c.smembers("subs:" + contact.key()));
+  }
 }

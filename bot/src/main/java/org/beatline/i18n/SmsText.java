@@ -4,12 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * How text fits into SMS: GSM-7 text fits 160 characters in one segment (153 per part when
- * concatenated); anything outside GSM-7 forces UCS-2, 70 (67) UTF-16 units. Long text is split at
- * word boundaries into parts of one segment each, at most {@link #MAX_PARTS}.
+ * How text fits into SMS: GSM-7 text fits 160 characters in one segment (153 per segment when
+ * concatenated); anything outside GSM-7 forces UCS-2, 70 (67) UTF-16 units. One message carries at
+ * most {@link #MAX_SEGMENTS} segments; longer text is split at word boundaries into several.
  */
 public final class SmsText {
-  public static final int MAX_PARTS = 10;
+  public static final int MAX_SEGMENTS = 10;
   private static final String GSM_BASIC =
       "@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞ\u001BÆæßÉ !\"#¤%&'()*+,-./0123456789:;<=>?"
           + "¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà";
@@ -49,20 +49,19 @@ public final class SmsText {
     return units <= single ? 1 : (units + part - 1) / part;
   }
 
-  /** Splits the text into parts that each fit one segment, cutting at spaces where possible. */
+  /**
+   * Splits the text into messages of at most {@link #MAX_SEGMENTS} segments each, cutting at spaces
+   * where possible; text that fits is one message.
+   */
   public static List<String> split(String text) {
-    boolean gsm = isGsm7(text);
-    if (units(text, gsm) <= (gsm ? 160 : 70)) {
+    if (segments(text) <= MAX_SEGMENTS) {
       return List.of(text);
     }
-    int limit = gsm ? 153 : 67;
+    boolean gsm = isGsm7(text);
+    int limit = (gsm ? 153 : 67) * MAX_SEGMENTS;
     List<String> parts = new ArrayList<>();
     String rest = text.strip();
     while (!rest.isEmpty()) {
-      if (parts.size() == MAX_PARTS - 1) {
-        parts.add(truncate(rest, limit, gsm));
-        break;
-      }
       int cut = cutPoint(rest, limit, gsm);
       parts.add(rest.substring(0, cut).strip());
       rest = rest.substring(cut).strip();
@@ -98,14 +97,5 @@ public final class SmsText {
       i += len;
     }
     return i;
-  }
-
-  private static String truncate(String s, int limit, boolean gsm) {
-    if (units(s, gsm) <= limit) {
-      return s;
-    }
-    String ellipsis = gsm ? "..." : "…";
-    int end = cutPoint(s, limit - units(ellipsis, gsm), gsm);
-    return s.substring(0, end).strip() + ellipsis;
   }
 }

@@ -4,13 +4,14 @@ import io.vertx.core.Future;
 import java.util.List;
 import org.beatline.contact.Contact;
 import org.beatline.message.Inbound;
+import org.beatline.message.Outbound;
 import org.beatline.message.Understood;
 
 /** What the pipeline hands a message to once it has passed the consent and safety gate. */
 public interface Conversation {
 
-  /** The replies to a message, and where the conversation now stands. */
-  record Turn(List<Reply> replies, String flow, String step) {}
+  /** The rendered replies to a message, and where the conversation now stands. */
+  record Answer(List<Outbound> replies, String flow, String step) {}
 
-  Future<Turn> respond(Contact contact, Inbound message, Understood understood);
+  Future<Answer> respond(Contact contact, Inbound message, Understood understood);
 }

@@ -85,7 +85,37 @@ public final class Pipeline {
     return contacts
         .touch(in.channel(), in.address(), in.receivedAt())
         .compose(contact -> decide(contact, in))
-        .compose(h -> deliver ? outbox.enqueue(h.replies()).map(h) : Future.succeededFuture(h));
+        .compose(
+            h ->
+                deliver && !h.replies().isEmpty()
+                    ? outbox.enqueue(List.of(oneMessage(h.replies()))).map(h)
+                    : Future.succeededFuture(h));
+  }
+
+  /**
+   * The replies of one turn as one message: fewer texts for the resident, no chance of a carrier
+   * delivering them out of order, and the choices of the last reply attached at its end.
+   */
+  static Outbound oneMessage(List<Outbound> replies) {
+    if (replies.size() == 1) {
+      return replies.get(0);
+    }
+    Outbound first = replies.get(0);
+    StringBuilder text = new StringBuilder();
+    List<Outbound.Option> options = new ArrayList<>();
+    for (Outbound r : replies) {
+      text.append(text.length() == 0 ? "" : "\n\n").append(r.text());
+      options.addAll(r.options());
+    }
+    return new Outbound(
+        first.id(),
+        first.channel(),
+        first.address(),
+        text.toString(),
+        options,
+        first.lane(),
+        first.key(),
+        replies.get(replies.size() - 1).language());
   }
 
   private Future<Handled> decide(Contact stored, Inbound in) {
@@ -168,7 +198,7 @@ public final class Pipeline {
     }
     return conversation
         .respond(contact, in, understood)
-        .compose(t -> done(contact, understood, t.replies(), t.flow(), t.step()));
+        .map(a -> new Handled(false, contact, understood, a.replies(), a.flow(), a.step()));
   }
 
   private Future<Handled> done(

@@ -48,14 +48,12 @@ class CatalogueCompletenessTest {
   @ParameterizedTest
   @ValueSource(strings = {"en", "es", "vi", "zh", "ar", "so", "my"})
   void everyMessageRenders(String lang) {
-    Map<String, Object> args =
-        Map.of("department", "Riverton PD", "phone", "555", "website", "https://x");
     CATALOGUE
         .entries(lang)
         .forEach(
             (key, value) -> {
-              if (value instanceof String) {
-                assertThat(CATALOGUE.render(lang, key, args))
+              if (value instanceof String pattern) {
+                assertThat(CATALOGUE.render(lang, key, sampleArgs(pattern)))
                     .as(lang + " " + key)
                     .isNotBlank()
                     .doesNotContain("{");
@@ -87,6 +85,31 @@ class CatalogueCompletenessTest {
     assertThat(broken.entries("es").keySet()).isNotEqualTo(broken.entries("en").keySet());
     assertThat(placeholders((String) broken.entries("es").get("a")))
         .isNotEqualTo(placeholders((String) broken.entries("en").get("a")));
+  }
+
+  /** A value of the right kind for every argument of a pattern. */
+  static Map<String, Object> sampleArgs(String pattern) {
+    MessagePattern p = new MessagePattern(pattern);
+    Map<String, Object> args = new java.util.HashMap<>();
+    for (int i = 1; i < p.countParts(); i++) {
+      MessagePattern.Part part = p.getPart(i);
+      if (part.getType() != MessagePattern.Part.Type.ARG_NAME) {
+        continue;
+      }
+      MessagePattern.ArgType type = p.getPart(i - 1).getArgType();
+      String name = p.getSubstring(part);
+      String style = i + 1 < p.countParts() ? p.getSubstring(p.getPart(i + 1)) : "";
+      Object value =
+          switch (type) {
+            case PLURAL, SELECTORDINAL -> 3;
+            case SELECT -> "other";
+            case SIMPLE ->
+                style.startsWith("date") || style.startsWith("time") ? new java.util.Date() : 3;
+            default -> "x";
+          };
+      args.putIfAbsent(name, value);
+    }
+    return args;
   }
 
   static Set<String> placeholders(String pattern) {

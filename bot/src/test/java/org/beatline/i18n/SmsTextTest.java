@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 
 class SmsTextTest {
   @Test
-  void gsmTextFits160InOneSegment() {
+  void gsmTextFits160InOneSegmentAnd153PerSegmentAfter() {
     assertThat(SmsText.segments("a".repeat(160))).isEqualTo(1);
     assertThat(SmsText.segments("a".repeat(161))).isEqualTo(2);
     assertThat(SmsText.segments("a".repeat(306))).isEqualTo(2);
@@ -22,45 +22,41 @@ class SmsTextTest {
   }
 
   @Test
-  void anyNonGsmCharacterForcesUcs2() {
+  void anyNonGsmCharacterForcesUcs2With70And67() {
     assertThat(SmsText.isGsm7("Tiếng Việt")).isFalse();
     assertThat(SmsText.isGsm7("it’s")).isFalse();
     assertThat(SmsText.segments("ế".repeat(70))).isEqualTo(1);
     assertThat(SmsText.segments("ế".repeat(71))).isEqualTo(2);
+    assertThat(SmsText.segments("ế".repeat(134))).isEqualTo(2);
+    assertThat(SmsText.segments("ế".repeat(135))).isEqualTo(3);
   }
 
   @Test
-  void splitsAtWordBoundaries() {
-    String text = ("reunion " + "x".repeat(10) + " ").repeat(20).strip();
+  void textWithinTenSegmentsIsOneMessage() {
+    assertThat(SmsText.split("Hola")).containsExactly("Hola");
+    String long1530 = "word ".repeat(306).strip();
+    assertThat(SmsText.split(long1530)).hasSize(1);
+  }
+
+  @Test
+  void longerTextIsSplitAtWordBoundariesIntoMessagesOfAtMostTenSegments() {
+    String text = ("reunion " + "x".repeat(10) + " ").repeat(200).strip();
     List<String> parts = SmsText.split(text);
-    assertThat(parts).allSatisfy(p -> assertThat(p.length()).isLessThanOrEqualTo(153));
+    assertThat(parts).hasSizeGreaterThan(1);
+    assertThat(parts).allSatisfy(p -> assertThat(SmsText.segments(p)).isLessThanOrEqualTo(10));
     assertThat(String.join(" ", parts)).isEqualTo(text);
-    assertThat(parts).allSatisfy(p -> assertThat(p).doesNotStartWith(" ").doesNotEndWith(" "));
   }
 
   @Test
-  void ucs2PartsHold67AndNeverSplitASurrogatePair() {
-    String text = "😀".repeat(100);
+  void ucs2SplitNeverBreaksASurrogatePair() {
+    String text = "😀".repeat(400);
     List<String> parts = SmsText.split(text);
     assertThat(parts)
         .allSatisfy(
             p -> {
-              assertThat(p.length()).isLessThanOrEqualTo(67);
+              assertThat(SmsText.segments(p)).isLessThanOrEqualTo(10);
               assertThat(Character.isLowSurrogate(p.charAt(0))).isFalse();
             });
     assertThat(String.join("", parts)).isEqualTo(text);
-  }
-
-  @Test
-  void atMostTenPartsWithAnEllipsis() {
-    List<String> parts = SmsText.split("lorem ipsum ".repeat(400));
-    assertThat(parts).hasSize(SmsText.MAX_PARTS);
-    assertThat(parts.get(9)).endsWith("...");
-    assertThat(parts.get(9).length()).isLessThanOrEqualTo(153);
-  }
-
-  @Test
-  void shortTextIsOnePart() {
-    assertThat(SmsText.split("Hola")).containsExactly("Hola");
   }
 }

@@ -251,11 +251,11 @@ class OutboxTest {
         };
     worker(s, "a");
     Outbox outbox = new Outbox(redis, Map.of(channel, s));
-    String text = "word ".repeat(100).strip();
+    String text = "word ".repeat(400).strip();
     outbox.enqueue(List.of(message("+15550007", text, Outbound.Lane.REPLY))).await();
     eventually(() -> assertThat(String.join(" ", delivered)).isEqualTo(text));
     assertThat(delivered)
-        .hasSize(4)
-        .allSatisfy(p -> assertThat(p.length()).isLessThanOrEqualTo(153));
+        .hasSize(2)
+        .allSatisfy(p -> assertThat(org.beatline.i18n.SmsText.segments(p)).isLessThanOrEqualTo(10));
   }
 }

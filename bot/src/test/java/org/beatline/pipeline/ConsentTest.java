@@ -71,7 +71,7 @@ class ConsentTest {
         .isEqualTo("consent.started");
     assertThat(started.getJsonArray("replies").getJsonObject(0).getString("language"))
         .isEqualTo("es");
-    assertThat(say(who, "hola").getJsonArray("replies")).hasSize(1);
+    assertThat(say(who, "hola").getJsonArray("replies")).isNotEmpty();
   }
 
   @Test

@@ -1,0 +1,96 @@
+package org.beatline.concern;
+
+import io.vertx.core.Future;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.beatline.conversation.Effect;
+import org.beatline.conversation.Facts;
+import org.beatline.redis.Redis;
+
+/**
+ * Residents' concerns as cases in Redis, each under a reference the resident can quote. Routing to
+ * officers reads the same cases.
+ */
+public final class Concerns {
+  private static final DateTimeFormatter DAY =
+      DateTimeFormatter.ofPattern("yyMMdd").withZone(ZoneOffset.UTC);
+  private final Redis redis;
+
+  public Concerns(Redis redis) {
+    this.redis = redis;
+  }
+
+  static String key(String reference) {
+    return "concern:" + reference;
+  }
+
+  static String byContact(String contactKey) {
+    return "concerns:contact:" + contactKey;
+  }
+
+  /** A fresh reference, unique across instances: {@code C-<day>-<n>}. */
+  public Future<String> newReference(Instant now) {
+    String day = DAY.format(now);
+    return redis
+        .call(c -> c.incr("concern:seq:" + day))
+        .compose(n -> redis.call(c -> c.expire("concern:seq:" + day, 3 * 24 * 3600)).map(n))
+        .map(n -> "C-" + day + "-" + String.format("%03d", n));
+  }
+
+  /** Stores a new concern from the conversation, linked to the contact who reported it. */
+  public Future<Void> create(Effect.CreateConcern e, String contactKey, Instant now) {
+    Map<String, String> fields = new HashMap<>();
+    fields.put("reference", e.reference());
+    fields.put("status", "open");
+    fields.put("created", now.toString());
+    fields.put("what", e.what() == null ? "" : e.what());
+    fields.put("where", e.where() == null ? "" : e.where());
+    fields.put("neighbourhood", e.neighbourhood() == null ? "" : e.neighbourhood());
+    fields.put("contactPreference", e.contactPreference() == null ? "" : e.contactPreference());
+    fields.put("contactDetail", e.contactDetail() == null ? "" : e.contactDetail());
+    fields.put("language", e.language() == null ? "" : e.language());
+    fields.put("category", e.category() == null ? "" : e.category());
+    fields.put("contact", contactKey);
+    return redis
+        .call(c -> c.hset(key(e.reference()), fields))
+        .compose(n -> redis.call(c -> c.lpush(byContact(contactKey), e.reference())))
+        .compose(n -> redis.call(c -> c.zadd("concerns:open", now.toEpochMilli(), e.reference())))
+        .mapEmpty();
+  }
+
+  /** The contact's concerns, newest first (at most 10). */
+  public Future<List<Facts.Concern>> forContact(String contactKey) {
+    return redis
+        .call(c -> c.lrange(byContact(contactKey), 0, 9))
+        .compose(
+            refs -> {
+              Future<List<Facts.Concern>> all = Future.succeededFuture(new java.util.ArrayList<>());
+              for (String ref : refs) {
+                all =
+                    all.compose(
+                        list ->
+                            redis
+                                .call(c -> c.hgetall(key(ref)))
+                                .map(
+                                    h -> {
+                                      if (!h.isEmpty()) {
+                                        list.add(
+                                            new Facts.Concern(
+                                                ref,
+                                                h.get("status"),
+                                                Instant.parse(h.get("created")),
+                                                h.get("neighbourhood").isEmpty()
+                                                    ? null
+                                                    : h.get("neighbourhood")));
+                                      }
+                                      return list;
+                                    }));
+              }
+              return all;
+            });
+  }
+}

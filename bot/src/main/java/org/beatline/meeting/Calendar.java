@@ -1,0 +1,62 @@
+package org.beatline.meeting;
+
+import biweekly.Biweekly;
+import biweekly.ICalendar;
+import biweekly.component.VEvent;
+import io.vertx.ext.web.Router;
+import java.time.Duration;
+import java.util.Date;
+import org.beatline.conversation.Facts;
+
+/**
+ * {@code GET /meetings/<id>.ics}: a meeting as a calendar file residents can add to their phone.
+ */
+public final class Calendar {
+  private final Meetings meetings;
+  private final String organiser;
+
+  public Calendar(Meetings meetings, String organiser) {
+    this.meetings = meetings;
+    this.organiser = organiser;
+  }
+
+  public void routes(Router router) {
+    router
+        .get("/meetings/:file")
+        .handler(
+            ctx -> {
+              String file = ctx.pathParam("file");
+              if (!file.matches("[A-Za-z0-9_-]{1,64}\\.ics")) {
+                ctx.response().setStatusCode(404).end();
+                return;
+              }
+              meetings
+                  .find(file.substring(0, file.length() - 4))
+                  .onSuccess(
+                      m -> {
+                        if (m == null) {
+                          ctx.response().setStatusCode(404).end();
+                        } else {
+                          ctx.response()
+                              .putHeader("Content-Type", "text/calendar; charset=utf-8")
+                              .end(ics(m, ctx.queryParams().get("lang")));
+                        }
+                      })
+                  .onFailure(e -> ctx.response().setStatusCode(503).end());
+            });
+  }
+
+  String ics(Facts.Meeting m, String lang) {
+    ICalendar cal = new ICalendar();
+    VEvent event = new VEvent();
+    event.setUid(m.id() + "@beatline");
+    String title = m.titles().getOrDefault(lang == null ? "en" : lang, m.titles().get("en"));
+    event.setSummary(title == null ? organiser : title);
+    event.setLocation(m.place());
+    event.setDateStart(Date.from(m.start()));
+    event.setDateEnd(Date.from(m.start().plus(Duration.ofMinutes(90))));
+    event.setOrganizer(organiser);
+    cal.addEvent(event);
+    return Biweekly.write(cal).go();
+  }
+}

@@ -1,0 +1,116 @@
+package org.beatline.meeting;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.vertx.core.Future;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.beatline.conversation.Facts;
+import org.beatline.redis.Redis;
+
+/**
+ * Scheduled meetings, forums and academy sessions in Redis: a sorted set by start time and one JSON
+ * document per meeting. Until staff schedule their own, the department profile's seed meetings are
+ * loaded once.
+ */
+public final class Meetings {
+  private static final String BY_START = "meetings:by-start";
+  private static final String SEEDED = "meetings:seeded";
+  private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule());
+
+  private final Redis redis;
+  private final String baseUrl;
+
+  public Meetings(Redis redis, String publicBaseUrl) {
+    this.redis = redis;
+    this.baseUrl = publicBaseUrl;
+  }
+
+  static String key(String id) {
+    return "meeting:" + id;
+  }
+
+  /** Stores a meeting (new or changed). */
+  public Future<Void> save(Facts.Meeting m) {
+    Facts.Meeting withIcs =
+        new Facts.Meeting(
+            m.id(), m.kind(), m.neighbourhood(), m.start(), m.place(), m.titles(), ics(m.id()));
+    String json;
+    try {
+      json = JSON.writeValueAsString(withIcs);
+    } catch (Exception e) {
+      return Future.failedFuture(e);
+    }
+    return redis
+        .call(c -> c.set(key(m.id()), json))
+        .compose(ok -> redis.call(c -> c.zadd(BY_START, m.start().toEpochMilli(), m.id())))
+        .mapEmpty();
+  }
+
+  /** Loads the profile's seed meetings the first time any instance starts against this Redis. */
+  @SuppressWarnings("unchecked")
+  public Future<Void> seed(List<Map<String, Object>> seeds) {
+    return redis
+        .call(c -> c.setnx(SEEDED, Instant.now().toString()))
+        .compose(
+            first -> {
+              Future<Void> chain = Future.succeededFuture();
+              if (!first) {
+                return chain;
+              }
+              for (Map<String, Object> s : seeds) {
+                Facts.Meeting m =
+                    new Facts.Meeting(
+                        String.valueOf(s.get("id")),
+                        (String) s.get("kind"),
+                        (String) s.get("neighbourhood"),
+                        Instant.parse(String.valueOf(s.get("start"))),
+                        (String) s.get("place"),
+                        (Map<String, String>) s.get("titles"),
+                        null);
+                chain = chain.compose(v -> save(m));
+              }
+              return chain;
+            });
+  }
+
+  /** Meetings that start after {@code now}, soonest first. */
+  public Future<List<Facts.Meeting>> upcoming(Instant now, int limit) {
+    return redis
+        .call(
+            c ->
+                c.zrangebyscore(
+                    BY_START,
+                    io.lettuce.core.Range.create(now.toEpochMilli(), Double.POSITIVE_INFINITY),
+                    io.lettuce.core.Limit.create(0, limit)))
+        .compose(
+            ids -> ids.isEmpty() ? Future.succeededFuture(List.<Facts.Meeting>of()) : load(ids));
+  }
+
+  /** One meeting, or null. */
+  public Future<Facts.Meeting> find(String id) {
+    return redis.call(c -> c.get(key(id))).map(json -> json == null ? null : parse(json));
+  }
+
+  private Future<List<Facts.Meeting>> load(List<String> ids) {
+    String[] keys = ids.stream().map(Meetings::key).toArray(String[]::new);
+    return redis
+        .call(c -> c.mget(keys))
+        .map(
+            values ->
+                values.stream().filter(v -> v.hasValue()).map(v -> parse(v.getValue())).toList());
+  }
+
+  private String ics(String id) {
+    return baseUrl + "/meetings/" + id + ".ics";
+  }
+
+  private static Facts.Meeting parse(String json) {
+    try {
+      return JSON.readValue(json, Facts.Meeting.class);
+    } catch (Exception e) {
+      throw new IllegalStateException("unreadable meeting", e);
+    }
+  }
+}

@@ -1,0 +1,147 @@
+package org.beatline.pipeline;
+
+import io.vertx.core.Future;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.beatline.concern.Concerns;
+import org.beatline.contact.Contact;
+import org.beatline.contact.Contacts;
+import org.beatline.conversation.Engine;
+import org.beatline.conversation.Facts;
+import org.beatline.conversation.Replies;
+import org.beatline.conversation.Session;
+import org.beatline.conversation.Step;
+import org.beatline.i18n.Catalogue;
+import org.beatline.meeting.Meetings;
+import org.beatline.message.Inbound;
+import org.beatline.message.Outbound;
+import org.beatline.message.Understood;
+import org.beatline.redis.Redis;
+
+/**
+ * The conversation engine at the edge: loads the session and the facts it needs, runs one turn,
+ * carries out its effects, stores the new session, and renders its replies for the channel.
+ */
+public final class EngineConversation implements Conversation {
+  private final Redis redis;
+  private final Engine engine;
+  private final Catalogue catalogue;
+  private final Contacts contacts;
+  private final Meetings meetings;
+  private final Concerns concerns;
+  private final Effects effects;
+
+  public EngineConversation(
+      Redis redis,
+      Engine engine,
+      Catalogue catalogue,
+      Contacts contacts,
+      Meetings meetings,
+      Concerns concerns,
+      Effects effects) {
+    this.redis = redis;
+    this.engine = engine;
+    this.catalogue = catalogue;
+    this.contacts = contacts;
+    this.meetings = meetings;
+    this.concerns = concerns;
+    this.effects = effects;
+  }
+
+  static String sessionKey(Contact c) {
+    return "session:" + c.key();
+  }
+
+  @Override
+  public Future<Answer> respond(Contact contact, Inbound in, Understood understood) {
+    Instant now = in.receivedAt();
+    return redis
+        .call(c -> c.get(sessionKey(contact)))
+        .compose(
+            json ->
+                facts(contact, now)
+                    .map(
+                        facts ->
+                            engine.handle(
+                                json == null ? null : Session.fromJson(json),
+                                new org.beatline.conversation.Turn(
+                                    understood.text().isEmpty() ? in.text() : understood.text(),
+                                    in.choice(),
+                                    understood,
+                                    buttons(contact),
+                                    now,
+                                    facts))))
+        .compose(step -> effects.apply(contact, step.effects(), now).map(step))
+        .compose(step -> save(contact, step.session(), now).map(step))
+        .map(step -> turn(contact, step));
+  }
+
+  private Future<Facts> facts(Contact contact, Instant now) {
+    Future<String> neighbourhood = contacts.field(contact, "neighbourhood");
+    Future<String> invitation = contacts.field(contact, "surveyInvitation");
+    return Future.all(
+            neighbourhood,
+            invitation,
+            contacts.subscriptions(contact),
+            meetings.upcoming(now, 20),
+            concerns.forContact(contact.key()),
+            concerns.newReference(now))
+        .map(
+            all ->
+                new Facts(
+                    contact.language(),
+                    contact.isNew(),
+                    all.resultAt(0),
+                    all.<java.util.Set<String>>resultAt(2).stream()
+                        .map(
+                            s -> {
+                              int bar = s.indexOf('|');
+                              return bar < 0
+                                  ? new Facts.Subscription(s, null)
+                                  : new Facts.Subscription(
+                                      s.substring(0, bar), s.substring(bar + 1));
+                            })
+                        .toList(),
+                    all.resultAt(3),
+                    all.resultAt(4),
+                    all.resultAt(1),
+                    all.resultAt(5)));
+  }
+
+  private Future<Void> save(Contact contact, Session session, Instant now) {
+    if (session == null) {
+      return redis.call(c -> c.del(sessionKey(contact))).mapEmpty();
+    }
+    long ttl = Math.max(60, session.keepUntil().getEpochSecond() - now.getEpochSecond());
+    return redis.call(c -> c.setex(sessionKey(contact), ttl, session.toJson())).mapEmpty();
+  }
+
+  private Answer turn(Contact contact, Step step) {
+    List<Outbound> out = new ArrayList<>();
+    for (var reply : step.replies()) {
+      Replies.Rendered r = Replies.render(catalogue, reply, contact.language(), buttons(contact));
+      out.add(
+          new Outbound(
+              UUID.randomUUID().toString(),
+              contact.channel(),
+              contact.address(),
+              r.text(),
+              r.buttons().stream().map(b -> new Outbound.Option(b.label(), b.value())).toList(),
+              Outbound.Lane.REPLY,
+              reply.key(),
+              reply.language() == null ? contact.language() : reply.language()));
+    }
+    var top =
+        step.session() == null || step.session().stack().isEmpty()
+            ? null
+            : step.session().stack().get(step.session().stack().size() - 1);
+    return new Answer(out, top == null ? null : top.flow(), top == null ? null : top.step());
+  }
+
+  /** SMS and WhatsApp number their options; Telegram and the simulator show buttons. */
+  private static boolean buttons(Contact c) {
+    return !"twilio".equals(c.channel());
+  }
+}
