@@ -100,7 +100,9 @@ public final class Beatline implements AutoCloseable {
     Conversations conversations = Conversations.load(conversationsDir, catalogue);
     Contacts contacts = new Contacts(redis);
     ConsentLedger ledger = new ConsentLedger(redis, contacts);
-    Concerns concerns = new Concerns(redis);
+    Concerns concerns =
+        new Concerns(
+            redis, String.valueOf(department.getOrDefault("concern_reference_prefix", "C")));
     this.meetings = new Meetings(redis, config.publicBaseUrl());
     Map<String, Sender> senders = new LinkedHashMap<>();
     this.outbox = new Outbox(redis, senders);
@@ -203,6 +205,7 @@ public final class Beatline implements AutoCloseable {
     registry.gauge("beatline_outbox_depth_sampled", this, b -> b.lastDepth);
     vertx.setPeriodic(5000, t -> sampleDepth());
     return workers
+        .compose(v -> meetings.seed(seedMeetings()))
         .compose(
             v ->
                 vertx

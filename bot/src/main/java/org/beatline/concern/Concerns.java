@@ -2,8 +2,6 @@ package org.beatline.concern;
 
 import io.vertx.core.Future;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,12 +14,13 @@ import org.beatline.redis.Redis;
  * officers reads the same cases.
  */
 public final class Concerns {
-  private static final DateTimeFormatter DAY =
-      DateTimeFormatter.ofPattern("yyMMdd").withZone(ZoneOffset.UTC);
+  private static final String SEQ = "concern:seq";
   private final Redis redis;
+  private final String prefix;
 
-  public Concerns(Redis redis) {
+  public Concerns(Redis redis, String referencePrefix) {
     this.redis = redis;
+    this.prefix = referencePrefix;
   }
 
   static String key(String reference) {
@@ -32,20 +31,19 @@ public final class Concerns {
     return "concerns:contact:" + contactKey;
   }
 
-  /** A fresh reference, unique across instances: {@code C-<day>-<n>}. */
-  public Future<String> newReference(Instant now) {
-    String day = DAY.format(now);
+  /** A fresh reference, unique across instances: the department's prefix and a running number. */
+  public Future<String> newReference() {
     return redis
-        .call(c -> c.incr("concern:seq:" + day))
-        .compose(n -> redis.call(c -> c.expire("concern:seq:" + day, 3 * 24 * 3600)).map(n))
-        .map(n -> "C-" + day + "-" + String.format("%03d", n));
+        .call(c -> c.setnx(SEQ, "1000"))
+        .compose(v -> redis.call(c -> c.incr(SEQ)))
+        .map(n -> prefix + "-" + n);
   }
 
   /** Stores a new concern from the conversation, linked to the contact who reported it. */
   public Future<Void> create(Effect.CreateConcern e, String contactKey, Instant now) {
     Map<String, String> fields = new HashMap<>();
     fields.put("reference", e.reference());
-    fields.put("status", "open");
+    fields.put("status", "received");
     fields.put("created", now.toString());
     fields.put("what", e.what() == null ? "" : e.what());
     fields.put("where", e.where() == null ? "" : e.where());

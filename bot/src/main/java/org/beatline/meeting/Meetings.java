@@ -60,15 +60,22 @@ public final class Meetings {
                 return chain;
               }
               for (Map<String, Object> s : seeds) {
-                Facts.Meeting m =
-                    new Facts.Meeting(
-                        String.valueOf(s.get("id")),
-                        (String) s.get("kind"),
-                        (String) s.get("neighbourhood"),
-                        Instant.parse(String.valueOf(s.get("start"))),
-                        (String) s.get("place"),
-                        (Map<String, String>) s.get("titles"),
-                        null);
+                Facts.Meeting m;
+                try {
+                  m =
+                      new Facts.Meeting(
+                          String.valueOf(s.get("id")),
+                          (String) s.get("kind"),
+                          (String) s.get("neighbourhood"),
+                          Instant.parse(String.valueOf(s.get("start"))),
+                          (String) s.get("place"),
+                          (Map<String, String>) s.get("titles"),
+                          null);
+                } catch (RuntimeException e) {
+                  return Future.failedFuture(
+                      new IllegalArgumentException(
+                          "department.yaml seed_meetings " + s.get("id") + ": " + e));
+                }
                 chain = chain.compose(v -> save(m));
               }
               return chain;

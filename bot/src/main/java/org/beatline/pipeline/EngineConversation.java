@@ -87,7 +87,7 @@ public final class EngineConversation implements Conversation {
             contacts.subscriptions(contact),
             meetings.upcoming(now, 20),
             concerns.forContact(contact.key()),
-            concerns.newReference(now))
+            concerns.newReference())
         .map(
             all ->
                 new Facts(

@@ -1,0 +1,139 @@
+package org.beatline.journey;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.beatline.support.Running;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Residents' journeys through the real edges: the simulator, the pipeline and Redis. */
+class JourneyTest {
+  static Running beatline;
+
+  @BeforeAll
+  static void start() {
+    beatline = Running.start(null, Map.of(), Running::fastOutbox);
+  }
+
+  @AfterAll
+  static void stop() {
+    beatline.close();
+  }
+
+  static JsonObject send(String from, String text, String choice) {
+    JsonObject body = new JsonObject().put("from", from).put("text", text);
+    if (choice != null) {
+      body.put("choice", choice);
+    }
+    var res = beatline.http.post("/api/simulator/messages").sendJsonObject(body).await();
+    assertThat(res.statusCode()).as(res.bodyAsString()).isEqualTo(200);
+    return res.bodyAsJsonObject();
+  }
+
+  static List<String> keys(JsonObject answer) {
+    JsonArray replies = answer.getJsonArray("replies");
+    return replies.stream().map(r -> ((JsonObject) r).getString("key")).toList();
+  }
+
+  static String text(JsonObject answer) {
+    return String.join(
+        "\n",
+        answer.getJsonArray("replies").stream()
+            .map(r -> ((JsonObject) r).getString("text"))
+            .toList());
+  }
+
+  static String resident() {
+    return "sim-" + UUID.randomUUID().toString().substring(0, 8);
+  }
+
+  @Test
+  void concernGetsAReferenceAndStatusAnswersWithIt() {
+    String who = resident();
+    assertThat(keys(send(who, "hi", null))).contains("welcome", "menu.ask");
+    assertThat(keys(send(who, "", "concern"))).contains("concern.ask.what");
+    send(who, "Cars race down Oak Street every night", null);
+    send(who, "Oak Street near the library 55101", null);
+    JsonObject created = send(who, "", "anonymous");
+    assertThat(keys(created)).containsExactly("concern.created.anonymous");
+    String reference = text(created).replaceAll("(?s).*(RIV-\\d+).*", "$1");
+    assertThat(reference).matches("RIV-\\d+");
+
+    var stored = beatline.app.redis().call(c -> c.hgetall("concern:" + reference)).await();
+    assertThat(stored)
+        .containsEntry("status", "received")
+        .containsEntry("contactPreference", "anonymous")
+        .containsEntry("what", "Cars race down Oak Street every night");
+
+    assertThat(text(send(who, "STATUS", null))).contains(reference);
+  }
+
+  @Test
+  void meetingsAreListedForTheNeighbourhoodAndSubscriptionIsInTheLedger() {
+    String who = resident();
+    send(who, "hi", null);
+    send(who, "", "meetings");
+    System.out.println(
+        "DEBUG "
+            + beatline.app.redis().call(c -> c.zrangeWithScores("meetings:by-start", 0, -1)).await()
+            + beatline.app.redis().call(c -> c.get("meeting:eastside-june")).await());
+    JsonObject listed = send(who, "55101", null);
+    assertThat(keys(listed))
+        .contains("neighbourhood.saved", "meetings.next.header", "meetings.item");
+    assertThat(text(listed)).contains("/meetings/eastside-june.ics");
+
+    assertThat(keys(send(who, "", "subscription"))).contains("meetings.subscribe.ask");
+    send(who, "yes", null);
+    send(who, "yes", null);
+    assertThat(beatline.app.redis().call(c -> c.smembers("subs:web:" + who)).await())
+        .contains("meetings.announcements|eastside", "meetings.reminders|eastside");
+    var ics = beatline.http.get("/meetings/eastside-june.ics").send().await();
+    assertThat(ics.statusCode()).isEqualTo(200);
+    assertThat(ics.bodyAsString()).contains("BEGIN:VEVENT");
+  }
+
+  @Test
+  void surveyAnswersAreNotLinkableOnceComplete() {
+    String who = resident();
+    send(who, "hi", null);
+    send(who, "", "surveys");
+    JsonObject first = send(who, "", "survey.community");
+    assertThat(keys(first)).contains("survey.community.intro");
+    JsonObject last = first;
+    for (int i = 0; i < 8 && !keys(last).contains("survey.community.thanks"); i++) {
+      // Answer as a resident pressing the first button, or typing a comment where there is none.
+      JsonArray replies = last.getJsonArray("replies");
+      JsonArray options = replies.getJsonObject(replies.size() - 1).getJsonArray("options");
+      last =
+          options.isEmpty()
+              ? send(who, "more patrols at night", null)
+              : send(who, "", options.getJsonObject(0).getString("value"));
+    }
+    assertThat(keys(last)).contains("survey.community.thanks");
+    var open = beatline.app.redis().call(c -> c.keys("survey:community:open:*")).await();
+    assertThat(open).isEmpty();
+    var responses =
+        beatline.app.redis().call(c -> c.lrange("survey:community:responses", 0, -1)).await();
+    assertThat(responses).isNotEmpty();
+    assertThat(String.join("", responses)).doesNotContain(who);
+  }
+
+  @Test
+  void languageCanBeChangedAndIsRemembered() {
+    String who = resident();
+    send(who, "hi", null);
+    send(who, "", "language");
+    JsonObject changed = send(who, "", "vi");
+    assertThat(changed.getJsonArray("replies").getJsonObject(0).getString("language"))
+        .isEqualTo("vi");
+    assertThat(
+            send(who, "MENU", null).getJsonArray("replies").getJsonObject(0).getString("language"))
+        .isEqualTo("vi");
+  }
+}

@@ -1,0 +1,101 @@
+package org.beatline.meeting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.Vertx;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.beatline.conversation.Facts;
+import org.beatline.redis.Redis;
+import org.beatline.support.TestRedis;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class MeetingsTest {
+  Vertx vertx;
+  Redis redis;
+  Meetings meetings;
+
+  @BeforeEach
+  void start() {
+    vertx = Vertx.vertx();
+    redis = Redis.connect(vertx, TestRedis.url());
+    redis.call(c -> c.del("meetings:by-start", "meetings:seeded")).await();
+    meetings = new Meetings(redis, "https://beatline.example.org");
+  }
+
+  @AfterEach
+  void stop() {
+    redis.close();
+    vertx.close().await();
+  }
+
+  @Test
+  void seedsOnceAndListsUpcomingSoonestFirst() {
+    List<Map<String, Object>> seeds =
+        List.of(
+            Map.of(
+                "id",
+                "late",
+                "neighbourhood",
+                "eastside",
+                "start",
+                "2031-01-01T00:00:00Z",
+                "place",
+                "Library",
+                "titles",
+                Map.of("en", "Late")),
+            Map.of(
+                "id",
+                "soon",
+                "neighbourhood",
+                "eastside",
+                "start",
+                "2030-01-01T00:00:00Z",
+                "place",
+                "Library",
+                "titles",
+                Map.of("en", "Soon")),
+            Map.of(
+                "id",
+                "past",
+                "neighbourhood",
+                "eastside",
+                "start",
+                "2020-01-01T00:00:00Z",
+                "place",
+                "Library",
+                "titles",
+                Map.of("en", "Past")));
+    meetings.seed(seeds).await();
+    meetings.seed(List.of(Map.of("id", "again", "start", "2030-05-01T00:00:00Z"))).await();
+
+    List<Facts.Meeting> upcoming =
+        meetings.upcoming(Instant.parse("2026-01-01T00:00:00Z"), 10).await();
+
+    assertThat(upcoming).extracting(Facts.Meeting::id).containsExactly("soon", "late");
+    assertThat(upcoming.get(0).ics()).isEqualTo("https://beatline.example.org/meetings/soon.ics");
+    assertThat(upcoming.get(0).titles()).containsEntry("en", "Soon");
+  }
+
+  @Test
+  void calendarFileDescribesTheMeeting() {
+    Facts.Meeting m =
+        new Facts.Meeting(
+            "m1",
+            "meeting",
+            "eastside",
+            Instant.parse("2030-06-12T23:30:00Z"),
+            "Eastside Library",
+            Map.of("en", "Eastside meeting", "es", "Reunion"),
+            null);
+    String ics = new Calendar(meetings, "Riverton PD").ics(m, "es");
+    assertThat(ics)
+        .contains("BEGIN:VCALENDAR")
+        .contains("SUMMARY:Reunion")
+        .contains("LOCATION:Eastside Library")
+        .contains("DTSTART:20300612T233000Z");
+  }
+}
