@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import org.beatline.admin.AdminApi;
 import org.beatline.admin.Operations;
 import org.beatline.channel.Channel;
 import org.beatline.channel.Webhooks;
@@ -48,6 +49,7 @@ import org.beatline.pipeline.Effects;
 import org.beatline.pipeline.EngineConversation;
 import org.beatline.pipeline.KeywordUnderstanding;
 import org.beatline.pipeline.Pipeline;
+import org.beatline.pipeline.Unrecognized;
 import org.beatline.redis.EmbeddedRedis;
 import org.beatline.redis.Redis;
 import org.beatline.roster.Roster;
@@ -74,8 +76,12 @@ public final class Beatline implements AutoCloseable {
   private final Function<Double, OutboxSettings> outboxSettings;
   private final List<Channel> channels;
   private final Map<String, Object> department;
+  private final Unrecognized unrecognized;
+  private final ConsentLedger ledger;
+  private final Understanding understanding;
   private volatile double lastDepth;
   private HttpServer server;
+  private Router router;
 
   private Beatline(Config config, Function<Double, OutboxSettings> outboxSettings) {
     this.config = config;
@@ -104,6 +110,9 @@ public final class Beatline implements AutoCloseable {
         new Concerns(
             redis, String.valueOf(department.getOrDefault("concern_reference_prefix", "C")));
     this.meetings = new Meetings(redis, config.publicBaseUrl());
+    this.unrecognized = new Unrecognized(redis);
+    this.ledger = ledger;
+    this.understanding = understanding(catalogue);
     Map<String, Sender> senders = new LinkedHashMap<>();
     this.outbox = new Outbox(redis, senders);
     Conversation conversation =
@@ -114,14 +123,16 @@ public final class Beatline implements AutoCloseable {
             contacts,
             meetings,
             concerns,
-            new Effects(contacts, ledger, concerns, new SurveyAnswers(redis), new Roster(redis)));
+            new Effects(contacts, ledger, concerns, new SurveyAnswers(redis), new Roster(redis)),
+            unrecognized,
+            conversations.confident());
     this.pipeline =
         new Pipeline(
             redis,
             contacts,
             ledger,
             catalogue,
-            understanding(catalogue),
+            understanding,
             conversation,
             outbox,
             departmentArgs(department),
@@ -162,7 +173,7 @@ public final class Beatline implements AutoCloseable {
   }
 
   private Future<Void> listen() {
-    Router router = Router.router(vertx);
+    router = Router.router(vertx);
     router
         .route()
         .handler(
@@ -173,6 +184,7 @@ public final class Beatline implements AutoCloseable {
     channels.forEach(c -> c.routes(router));
     new Calendar(meetings, String.valueOf(department.get("name"))).routes(router);
     new Operations(redis, registry).routes(router);
+    new AdminApi(config.adminToken(), understanding, unrecognized, ledger).routes(router);
     router.errorHandler(
         413, ctx -> Webhooks.refuse(ctx, 413, "request body is larger than 64 KiB"));
     router.errorHandler(400, ctx -> Webhooks.refuse(ctx, 400, "bad request"));
@@ -233,6 +245,11 @@ public final class Beatline implements AutoCloseable {
   /** The port the server listens on (useful when the configuration asked for any free port). */
   public int port() {
     return server.actualPort();
+  }
+
+  /** The paths the HTTP server answers, as routed (for checking the OpenAPI document). */
+  public List<String> routePaths() {
+    return router.getRoutes().stream().map(r -> r.getPath()).filter(p -> p != null).toList();
   }
 
   public Pipeline pipeline() {

@@ -32,7 +32,13 @@ public final class ConsentLedger {
 
   /** One entry of the ledger. */
   public record Entry(
-      String id, Instant at, String channel, String addressHash, String change, String reason) {}
+      String id,
+      Instant at,
+      String channel,
+      String addressHash,
+      String change,
+      String reason,
+      String topic) {}
 
   /**
    * Sets the contact's consent and records the change.
@@ -101,7 +107,8 @@ public final class ConsentLedger {
                                 m.getBody().get("channel"),
                                 m.getBody().get("address"),
                                 m.getBody().get("change"),
-                                m.getBody().get("reason")))
+                                m.getBody().get("reason"),
+                                m.getBody().get("topic")))
                     .toList());
   }
 

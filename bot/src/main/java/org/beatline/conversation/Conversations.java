@@ -131,6 +131,11 @@ public final class Conversations {
     return parent == null ? file.toString() : parent.getFileName() + "/" + file.getFileName();
   }
 
+  /** The confidence at or above which an intent is acted on; below it the bot does not guess. */
+  public double confident() {
+    return settings.confident();
+  }
+
   public Department department() {
     return department;
   }

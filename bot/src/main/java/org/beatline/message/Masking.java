@@ -18,4 +18,13 @@ public final class Masking {
     int keepStart = Math.min(rest.length() / 3, rest.startsWith("+") ? 5 : 3);
     return prefix + rest.substring(0, keepStart) + "***" + rest.substring(rest.length() - 2);
   }
+
+  /** Masks what looks like a phone number or an email address inside free text. */
+  public static String text(String text) {
+    if (text == null) {
+      return "";
+    }
+    return text.replaceAll("[\\w.+-]+@[\\w-]+\\.[\\w.]+", "***@***")
+        .replaceAll("\\+?\\d[\\d ().-]{5,}\\d", "***");
+  }
 }

@@ -32,6 +32,8 @@ public final class EngineConversation implements Conversation {
   private final Meetings meetings;
   private final Concerns concerns;
   private final Effects effects;
+  private final Unrecognized unrecognized;
+  private final double confident;
 
   public EngineConversation(
       Redis redis,
@@ -40,7 +42,9 @@ public final class EngineConversation implements Conversation {
       Contacts contacts,
       Meetings meetings,
       Concerns concerns,
-      Effects effects) {
+      Effects effects,
+      Unrecognized unrecognized,
+      double confident) {
     this.redis = redis;
     this.engine = engine;
     this.catalogue = catalogue;
@@ -48,6 +52,8 @@ public final class EngineConversation implements Conversation {
     this.meetings = meetings;
     this.concerns = concerns;
     this.effects = effects;
+    this.unrecognized = unrecognized;
+    this.confident = confident;
   }
 
   static String sessionKey(Contact c) {
@@ -59,13 +65,15 @@ public final class EngineConversation implements Conversation {
     Instant now = in.receivedAt();
     return redis
         .call(c -> c.get(sessionKey(contact)))
+        .map(json -> json == null ? null : Session.fromJson(json))
+        .compose(session -> keepIfUnrecognized(session, in, understood).map(session))
         .compose(
-            json ->
+            session ->
                 facts(contact, now)
                     .map(
                         facts ->
                             engine.handle(
-                                json == null ? null : Session.fromJson(json),
+                                session,
                                 new org.beatline.conversation.Turn(
                                     understood.text().isEmpty() ? in.text() : understood.text(),
                                     in.choice(),
@@ -76,6 +84,19 @@ public final class EngineConversation implements Conversation {
         .compose(step -> effects.apply(contact, step.effects(), now).map(step))
         .compose(step -> save(contact, step.session(), now).map(step))
         .map(step -> turn(contact, step));
+  }
+
+  /**
+   * Keeps free text the bot could not confidently understand. Answers to a question the bot asked
+   * ("3", "yes", a street name) are not questions, so they are never kept.
+   */
+  private Future<Void> keepIfUnrecognized(Session session, Inbound in, Understood u) {
+    boolean answering = session != null && session.waiting();
+    boolean unsure = u.intent() == null || u.confidence() < confident;
+    if (answering || !unsure || in.choice() != null || u.text().isBlank()) {
+      return Future.succeededFuture();
+    }
+    return unrecognized.keep(in.channel(), u, in.receivedAt()).otherwiseEmpty();
   }
 
   private Future<Facts> facts(Contact contact, Instant now) {

@@ -1,0 +1,54 @@
+package org.beatline.pipeline;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.time.Instant;
+import java.util.List;
+import org.beatline.message.Masking;
+import org.beatline.message.Understood;
+import org.beatline.redis.Redis;
+
+/**
+ * What residents asked that the bot could not confidently understand, kept (masked, capped) so
+ * staff can read it and improve the answers and the examples.
+ */
+public final class Unrecognized {
+  static final String KEY = "nlu:unrecognized";
+  private static final int KEEP = 1000;
+  private final Redis redis;
+
+  public Unrecognized(Redis redis) {
+    this.redis = redis;
+  }
+
+  /** Keeps one message: its text with phone numbers and emails masked, never who sent it. */
+  public Future<Void> keep(String channel, Understood u, Instant at) {
+    JsonArray alternatives = new JsonArray();
+    u.alternatives()
+        .forEach(
+            a ->
+                alternatives.add(
+                    new JsonObject().put("intent", a.intent()).put("confidence", a.confidence())));
+    JsonObject entry =
+        new JsonObject()
+            .put("text", Masking.text(u.text()))
+            .put("language", u.language())
+            .put("intent", u.intent())
+            .put("confidence", u.confidence())
+            .put("alternatives", alternatives)
+            .put("channel", channel)
+            .put("at", at.toString());
+    return redis
+        .call(c -> c.lpush(KEY, entry.encode()))
+        .compose(n -> redis.call(c -> c.ltrim(KEY, 0, KEEP - 1)))
+        .mapEmpty();
+  }
+
+  /** The newest messages, newest first. */
+  public Future<List<JsonObject>> recent(int limit) {
+    return redis
+        .call(c -> c.lrange(KEY, 0, Math.max(0, limit - 1)))
+        .map(list -> list.stream().map(JsonObject::new).toList());
+  }
+}
