@@ -118,7 +118,9 @@ class AdminApiTest {
     Set<String> documented = new HashSet<>();
     root.get("paths").fieldNames().forEachRemaining(p -> documented.add("/api/v1" + p));
     Set<String> routed = new HashSet<>();
-    beatline.app.routePaths().stream().filter(p -> p.startsWith("/api/v1/")).forEach(routed::add);
+    beatline.app.routePaths().stream()
+        .filter(p -> p.startsWith("/api/v1/") && !p.endsWith("/"))
+        .forEach(routed::add);
     assertThat(routed).containsExactlyInAnyOrderElementsOf(documented);
   }
 }
