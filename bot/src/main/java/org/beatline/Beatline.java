@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import org.beatline.accountability.AnswerFeedback;
 import org.beatline.admin.AdminApi;
 import org.beatline.admin.Operations;
 import org.beatline.channel.Channel;
@@ -30,6 +31,7 @@ import org.beatline.channel.twilio.DeliveryReports;
 import org.beatline.channel.twilio.TwilioChannel;
 import org.beatline.channel.web.WebChannel;
 import org.beatline.concern.Concerns;
+import org.beatline.concern.Handoffs;
 import org.beatline.config.Config;
 import org.beatline.config.Content;
 import org.beatline.contact.ConsentLedger;
@@ -96,60 +98,77 @@ public final class Beatline implements AutoCloseable {
             .build();
     this.embedded = config.redisUrl() == null ? EmbeddedRedis.start() : null;
     this.redis = Redis.connect(vertx, embedded != null ? embedded.url() : config.redisUrl());
-    Path conversationsDir = Content.folder(config.conversationsDir(), "conversations");
-    this.department = department(conversationsDir);
-    Catalogue catalogue =
-        Catalogue.load(
-            Content.folder(config.translationsDir(), "translations"),
-            String.valueOf(department.get("default_language")),
-            String.valueOf(department.get("time_zone")));
-    Conversations conversations = Conversations.load(conversationsDir, catalogue);
-    Contacts contacts = new Contacts(redis);
-    ConsentLedger ledger = new ConsentLedger(redis, contacts);
-    Concerns concerns =
-        new Concerns(
-            redis, String.valueOf(department.getOrDefault("concern_reference_prefix", "C")));
-    this.meetings = new Meetings(redis, config.publicBaseUrl());
-    this.unrecognized = new Unrecognized(redis);
-    this.ledger = ledger;
-    this.understanding = understanding(catalogue);
-    Map<String, Sender> senders = new LinkedHashMap<>();
-    this.outbox = new Outbox(redis, senders);
-    Conversation conversation =
-        new EngineConversation(
-            redis,
-            new Engine(conversations),
-            catalogue,
-            contacts,
-            meetings,
-            concerns,
-            new Effects(contacts, ledger, concerns, new SurveyAnswers(redis), new Roster(redis)),
-            unrecognized,
-            conversations.confident());
-    this.pipeline =
-        new Pipeline(
-            redis,
-            contacts,
-            ledger,
-            catalogue,
-            understanding,
-            conversation,
-            outbox,
-            departmentArgs(department),
-            registry);
-    this.channels =
-        List.of(
-            new TwilioChannel(
-                vertx,
-                config,
-                pipeline,
-                new DeliveryReports(redis, contacts, ledger, registry),
-                redis,
-                registry),
-            new TelegramChannel(vertx, config, pipeline, redis, registry),
-            new WebChannel(pipeline, redis));
-    channels.forEach(c -> senders.put(c.id(), c.sender()));
-    this.delivery = new ConsentAwareDelivery(contacts, ledger, registry);
+    try {
+      Path conversationsDir = Content.folder(config.conversationsDir(), "conversations");
+      this.department = department(conversationsDir);
+      Catalogue catalogue =
+          Catalogue.load(
+              Content.folder(config.translationsDir(), "translations"),
+              String.valueOf(department.get("default_language")),
+              String.valueOf(department.get("time_zone")));
+      Conversations conversations = Conversations.load(conversationsDir, catalogue);
+      Contacts contacts = new Contacts(redis);
+      ConsentLedger ledger = new ConsentLedger(redis, contacts);
+      Concerns concerns =
+          new Concerns(
+              redis, String.valueOf(department.getOrDefault("concern_reference_prefix", "C")));
+      this.meetings = new Meetings(redis, config.publicBaseUrl());
+      this.unrecognized = new Unrecognized(redis);
+      this.ledger = ledger;
+      this.understanding = understanding(catalogue);
+      Map<String, Sender> senders = new LinkedHashMap<>();
+      this.outbox = new Outbox(redis, senders);
+      Conversation conversation =
+          new EngineConversation(
+              redis,
+              new Engine(conversations),
+              catalogue,
+              contacts,
+              meetings,
+              concerns,
+              new Effects(
+                  contacts,
+                  ledger,
+                  concerns,
+                  new SurveyAnswers(redis),
+                  new Roster(redis),
+                  new AnswerFeedback(redis),
+                  new Handoffs(redis)),
+              unrecognized,
+              conversations.confident());
+      this.pipeline =
+          new Pipeline(
+              redis,
+              contacts,
+              ledger,
+              catalogue,
+              understanding,
+              conversation,
+              outbox,
+              departmentArgs(department),
+              registry);
+      this.channels =
+          List.of(
+              new TwilioChannel(
+                  vertx,
+                  config,
+                  pipeline,
+                  new DeliveryReports(redis, contacts, ledger, registry),
+                  redis,
+                  registry),
+              new TelegramChannel(vertx, config, pipeline, redis, registry),
+              new WebChannel(pipeline, redis));
+      channels.forEach(c -> senders.put(c.id(), c.sender()));
+      this.delivery = new ConsentAwareDelivery(contacts, ledger, registry);
+    } catch (RuntimeException e) {
+      // A bad profile or catalogue must not leave a Redis process or event loops behind.
+      redis.close();
+      if (embedded != null) {
+        embedded.close();
+      }
+      vertx.close();
+      throw e;
+    }
   }
 
   private static Understanding understanding(Catalogue catalogue) {

@@ -29,6 +29,9 @@ public final class Main {
     } catch (IllegalArgumentException e) {
       System.err.println("beatline: " + e.getMessage());
       code = 2;
+    } catch (RuntimeException e) {
+      System.err.println("beatline: cannot start: " + e.getMessage());
+      code = 1;
     }
     if (code != 0 || !"serve".equals(command)) {
       System.exit(code);

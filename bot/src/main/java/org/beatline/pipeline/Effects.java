@@ -3,7 +3,9 @@ package org.beatline.pipeline;
 import io.vertx.core.Future;
 import java.time.Instant;
 import java.util.List;
+import org.beatline.accountability.AnswerFeedback;
 import org.beatline.concern.Concerns;
+import org.beatline.concern.Handoffs;
 import org.beatline.contact.ConsentLedger;
 import org.beatline.contact.Contact;
 import org.beatline.contact.Contacts;
@@ -21,18 +23,24 @@ public final class Effects {
   private final Concerns concerns;
   private final SurveyAnswers surveys;
   private final Roster roster;
+  private final AnswerFeedback feedback;
+  private final Handoffs handoffs;
 
   public Effects(
       Contacts contacts,
       ConsentLedger ledger,
       Concerns concerns,
       SurveyAnswers surveys,
-      Roster roster) {
+      Roster roster,
+      AnswerFeedback feedback,
+      Handoffs handoffs) {
     this.contacts = contacts;
     this.ledger = ledger;
     this.concerns = concerns;
     this.surveys = surveys;
     this.roster = roster;
+    this.feedback = feedback;
+    this.handoffs = handoffs;
   }
 
   public Future<Void> apply(Contact contact, List<Effect> effects, Instant now) {
@@ -72,9 +80,9 @@ public final class Effects {
       return roster.enroll(
           e.program(), e.name(), e.neighbourhood(), e.interest(), contact.key(), now);
     } else if (effect instanceof Effect.AnswerFeedback e) {
-      return roster.feedback(e.intent(), e.helpful());
+      return feedback.count(e.intent(), e.helpful());
     } else if (effect instanceof Effect.Handoff e) {
-      return roster.handoff(
+      return handoffs.add(
           e.intent(), e.question(), e.neighbourhood(), e.language(), contact.key(), now);
     } else if (effect instanceof Effect.Problem e) {
       LOG.warn("conversation problem in {}/{}: {}", e.flow(), e.step(), e.reason());
