@@ -7,22 +7,24 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.beatline.conversation.Facts;
+import org.beatline.redis.EmbeddedRedis;
 import org.beatline.redis.Redis;
-import org.beatline.support.TestRedis;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class MeetingsTest {
   Vertx vertx;
+  EmbeddedRedis server;
   Redis redis;
   Meetings meetings;
 
   @BeforeEach
   void start() {
     vertx = Vertx.vertx();
-    redis = Redis.connect(vertx, TestRedis.url());
-    redis.call(c -> c.del("meetings:by-start", "meetings:seeded")).await();
+    // Its own server: the shared one holds meetings other tests' instances seeded.
+    server = EmbeddedRedis.start();
+    redis = Redis.connect(vertx, server.url());
     meetings = new Meetings(redis, "https://beatline.example.org");
   }
 
@@ -30,6 +32,7 @@ class MeetingsTest {
   void stop() {
     redis.close();
     vertx.close().await();
+    server.close();
   }
 
   @Test
