@@ -81,7 +81,7 @@ public final class Beatline implements AutoCloseable {
   private final Unrecognized unrecognized;
   private final ConsentLedger ledger;
   private final Understanding understanding;
-  private volatile double lastDepth;
+  private final Map<String, java.util.concurrent.atomic.AtomicLong> depth = new LinkedHashMap<>();
   private HttpServer server;
   private Router router;
 
@@ -233,7 +233,14 @@ public final class Beatline implements AutoCloseable {
               redis, c.sender(), delivery, outboxSettings.apply(mps), registry, consumer);
       workers = workers.compose(v -> vertx.deployVerticle(worker).mapEmpty());
     }
-    registry.gauge("beatline_outbox_depth_sampled", this, b -> b.lastDepth);
+    for (Channel c : channels) {
+      depth.put(
+          c.id(),
+          registry.gauge(
+              "beatline_outbox_depth",
+              io.micrometer.core.instrument.Tags.of("channel", c.id()),
+              new java.util.concurrent.atomic.AtomicLong()));
+    }
     vertx.setPeriodic(5000, t -> sampleDepth());
     return workers
         .compose(v -> meetings.seed(seedMeetings()))
@@ -253,12 +260,9 @@ public final class Beatline implements AutoCloseable {
             });
   }
 
+  /** Samples how many messages wait per channel, for the outbox depth gauge. */
   private void sampleDepth() {
-    Future<Long> sum = Future.succeededFuture(0L);
-    for (Channel c : channels) {
-      sum = sum.compose(n -> outbox.depth(c.id()).map(d -> n + d));
-    }
-    sum.onSuccess(n -> lastDepth = n);
+    depth.forEach((channel, gauge) -> outbox.depth(channel).onSuccess(gauge::set));
   }
 
   /** The port the server listens on (useful when the configuration asked for any free port). */
