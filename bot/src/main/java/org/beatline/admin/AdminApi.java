@@ -12,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import org.beatline.channel.Webhooks;
 import org.beatline.contact.ConsentLedger;
 import org.beatline.message.Understanding;
-import org.beatline.message.Understood;
 import org.beatline.pipeline.Unrecognized;
 
 /**
@@ -81,23 +80,7 @@ public final class AdminApi {
       Webhooks.refuse(ctx, 400, "language must be a string");
       return;
     }
-    ctx.json(json(understanding.understand(text, (String) language)));
-  }
-
-  /** One parse as the API and the command line print it. */
-  public static JsonObject json(Understood u) {
-    JsonArray alternatives = new JsonArray();
-    u.alternatives()
-        .forEach(
-            a ->
-                alternatives.add(
-                    new JsonObject().put("intent", a.intent()).put("confidence", a.confidence())));
-    return new JsonObject()
-        .put("language", u.language())
-        .put("intent", u.intent())
-        .put("confidence", u.confidence())
-        .put("alternatives", alternatives)
-        .put("emergency", u.emergency());
+    ctx.json(understanding.understand(text, (String) language).toJson());
   }
 
   private void unrecognized(RoutingContext ctx) {

@@ -1,5 +1,7 @@
 package org.beatline.message;
 
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
 import java.util.List;
 
 /**
@@ -25,6 +27,20 @@ public record Understood(
 
   public Understood {
     alternatives = alternatives == null ? List.of() : List.copyOf(alternatives);
+  }
+
+  /** The parse as the API, the simulator and the command line show it. */
+  public JsonObject toJson() {
+    JsonArray alts = new JsonArray();
+    alternatives.forEach(
+        a ->
+            alts.add(new JsonObject().put("intent", a.intent()).put("confidence", a.confidence())));
+    return new JsonObject()
+        .put("language", language)
+        .put("intent", intent)
+        .put("confidence", confidence)
+        .put("alternatives", alts)
+        .put("emergency", emergency);
   }
 
   /** Another intent the message may mean. */

@@ -160,35 +160,15 @@ public final class Pipeline {
     Contact speaking = contact.withLanguage(lang);
     if (word != null && word.kind() == ConsentWords.Kind.STOP) {
       if (contact.optedOut()) {
-        return done(contact, understood, List.of(), "consent", "stopped");
+        return done(contact, understood, List.of(), "consent", "stopped"); // one confirmation only
       }
       metrics
           .counter("beatline_opt_outs", "channel", in.channel(), "reason", "keyword")
           .increment();
-      LOG.info("{} {} opted out", in.channel(), mask(in));
-      return ledger
-          .change(in.channel(), in.address(), Contact.Consent.OPTED_OUT, word(in), in.receivedAt())
-          .compose(
-              v ->
-                  done(
-                      speaking.withConsent(Contact.Consent.OPTED_OUT),
-                      understood,
-                      List.of(Reply.of("consent.stopped")),
-                      "consent",
-                      "stopped"));
+      return changeConsent(speaking, in, understood, Contact.Consent.OPTED_OUT);
     }
     if (word != null && word.kind() == ConsentWords.Kind.START && contact.optedOut()) {
-      LOG.info("{} {} opted back in", in.channel(), mask(in));
-      return ledger
-          .change(in.channel(), in.address(), Contact.Consent.SUBSCRIBED, word(in), in.receivedAt())
-          .compose(
-              v ->
-                  done(
-                      speaking.withConsent(Contact.Consent.SUBSCRIBED),
-                      understood,
-                      List.of(Reply.of("consent.started")),
-                      "consent",
-                      "started"));
+      return changeConsent(speaking, in, understood, Contact.Consent.SUBSCRIBED);
     }
     if (word != null && word.kind() == ConsentWords.Kind.HELP) {
       return done(speaking, understood, List.of(Reply.of("help")), "help", null);
@@ -199,6 +179,23 @@ public final class Pipeline {
     return conversation
         .respond(contact, in, understood)
         .map(a -> new Handled(false, contact, understood, a.replies(), a.flow(), a.step()));
+  }
+
+  /** Records a consent keyword in the ledger and confirms it once, in the keyword's language. */
+  private Future<Handled> changeConsent(
+      Contact contact, Inbound in, Understood understood, Contact.Consent consent) {
+    boolean stop = consent == Contact.Consent.OPTED_OUT;
+    LOG.info("{} {} {}", in.channel(), mask(in), stop ? "opted out" : "opted back in");
+    return ledger
+        .change(in.channel(), in.address(), consent, word(in), in.receivedAt())
+        .compose(
+            v ->
+                done(
+                    contact.withConsent(consent),
+                    understood,
+                    List.of(Reply.of(stop ? "consent.stopped" : "consent.started")),
+                    "consent",
+                    stop ? "stopped" : "started"));
   }
 
   private Future<Handled> done(

@@ -1,7 +1,6 @@
 package org.beatline.pipeline;
 
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.util.List;
@@ -24,21 +23,12 @@ public final class Unrecognized {
 
   /** Keeps one message: its text with phone numbers and emails masked, never who sent it. */
   public Future<Void> keep(String channel, Understood u, Instant at) {
-    JsonArray alternatives = new JsonArray();
-    u.alternatives()
-        .forEach(
-            a ->
-                alternatives.add(
-                    new JsonObject().put("intent", a.intent()).put("confidence", a.confidence())));
     JsonObject entry =
-        new JsonObject()
+        u.toJson()
             .put("text", Masking.text(u.text()))
-            .put("language", u.language())
-            .put("intent", u.intent())
-            .put("confidence", u.confidence())
-            .put("alternatives", alternatives)
             .put("channel", channel)
             .put("at", at.toString());
+    entry.remove("emergency");
     return redis
         .call(c -> c.lpush(KEY, entry.encode()))
         .compose(n -> redis.call(c -> c.ltrim(KEY, 0, KEEP - 1)))

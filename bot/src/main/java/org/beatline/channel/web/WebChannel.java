@@ -130,14 +130,7 @@ public final class WebChannel implements Channel {
               .put("language", o.language())
               .put("options", options));
     }
-    JsonObject understood =
-        h.understood() == null
-            ? null
-            : new JsonObject()
-                .put("language", h.understood().language())
-                .put("intent", h.understood().intent())
-                .put("confidence", h.understood().confidence())
-                .put("emergency", h.understood().emergency());
+    JsonObject understood = h.understood() == null ? null : h.understood().toJson();
     return new JsonObject()
         .put("replies", replies)
         .put("understood", understood)
