@@ -4,7 +4,6 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import org.beatline.channel.web.WebChannel;
 import org.beatline.config.Config;
 import org.beatline.message.Inbound;
 import org.beatline.message.Outbound;
@@ -92,17 +91,12 @@ public final class Main {
         if (line == null || line.isBlank()) {
           return 0;
         }
-        Inbound message = Inbound.text(WebChannel.ID, address, null, line);
-        Handled h =
-            app.vertx()
-                .executeBlocking(() -> app.pipeline().handle(message, false).await())
-                .await();
+        Inbound message = Inbound.text("terminal", address, null, line);
+        io.vertx.core.Promise<Handled> answered = io.vertx.core.Promise.promise();
+        app.vertx().runOnContext(v -> app.pipeline().handle(message, false).onComplete(answered));
+        Handled h = answered.future().await();
         for (Outbound o : h.replies()) {
           System.out.println("bot> " + o.text());
-          for (int i = 0; i < o.options().size(); i++) {
-            System.out.println(
-                "     [" + o.options().get(i).value() + "] " + o.options().get(i).label());
-          }
         }
       }
     } catch (java.io.IOException e) {

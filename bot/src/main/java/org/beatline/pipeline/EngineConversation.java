@@ -25,6 +25,7 @@ import org.beatline.redis.Redis;
  * carries out its effects, stores the new session, and renders its replies for the channel.
  */
 public final class EngineConversation implements Conversation {
+  private static final java.util.Set<String> BUTTONS = java.util.Set.of("telegram", "web");
   private final Redis redis;
   private final Engine engine;
   private final Catalogue catalogue;
@@ -161,8 +162,8 @@ public final class EngineConversation implements Conversation {
     return new Answer(out, top == null ? null : top.flow(), top == null ? null : top.step());
   }
 
-  /** SMS and WhatsApp number their options; Telegram and the simulator show buttons. */
+  /** Telegram and the simulator show buttons; SMS, WhatsApp and the terminal number options. */
   private static boolean buttons(Contact c) {
-    return !"twilio".equals(c.channel());
+    return BUTTONS.contains(c.channel());
   }
 }
