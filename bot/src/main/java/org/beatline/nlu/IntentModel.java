@@ -21,9 +21,18 @@ import opennlp.tools.util.ext.ExtensionLoader;
  * probabilities are what the conversation compares with its confidence threshold.
  */
 final class IntentModel {
-  // More iterations measured no better under cross-validation, and training time counts at startup.
-  private static final int ITERATIONS = 50;
+  // Training time counts at startup: 40 iterations train in about a second and lose 0.3 points of
+  // cross-validated accuracy against 50; more than 50 measured no better.
+  private static final int ITERATIONS = 40;
+  private static final int THREADS = Math.min(2, Runtime.getRuntime().availableProcessors());
   private static final double SIGMA = 0.5;
+
+  /**
+   * Smoothing leaves the model too modest: under cross-validation, answers it gave 0.45 were right
+   * 90% of the time. Raising probabilities to this power and renormalising makes them mean what
+   * they say (calibration error 0.06 instead of 0.42), so that thresholds can be read as odds.
+   */
+  private static final double SHARPNESS = 2.5;
 
   private final Map<String, Context> known;
   private final String[] intents;
@@ -61,6 +70,7 @@ final class IntentModel {
     params.put(TrainingParameters.ITERATIONS_PARAM, ITERATIONS);
     params.put(TrainingParameters.CUTOFF_PARAM, 1);
     params.put("PrintMessages", false);
+    params.put("Threads", THREADS);
     // Gaussian smoothing keeps weights of words seen once from deciding alone: +1 to +2 points.
     params.put("GaussianSmoothing", true);
     params.put("GaussianSmoothingSigma", SIGMA);
@@ -81,7 +91,16 @@ final class IntentModel {
     if (!anyKnown(features)) {
       return IntentScores.NONE;
     }
-    return new IntentScores(intents, categorizer.get().categorize(features));
+    double[] p = categorizer.get().categorize(features);
+    double sum = 0;
+    for (int i = 0; i < p.length; i++) {
+      p[i] = Math.pow(p[i], SHARPNESS);
+      sum += p[i];
+    }
+    for (int i = 0; i < p.length; i++) {
+      p[i] /= sum;
+    }
+    return new IntentScores(intents, p);
   }
 
   private boolean anyKnown(String[] features) {

@@ -113,9 +113,7 @@ public final class NluCommand {
   }
 
   private static int bench(PrintStream out, Path dir) {
-    Logging.quietOpenNlp();
-    List<LanguageExamples> all = ExampleFiles.read(dir);
-    Bench.run(all, ExampleFiles.cues(dir, all), StockLanguageModel::load, out);
+    Bench.run(dir, out);
     return 0;
   }
 
@@ -127,15 +125,20 @@ public final class NluCommand {
     o.put("confidence", round(u.confidence()));
     o.put(
         "alternatives",
-        u.alternatives().stream()
-            .map(a -> Map.of("intent", a.intent(), "confidence", round(a.confidence())))
-            .toList());
+        u.alternatives().stream().map(a -> alternative(a.intent(), a.confidence())).toList());
     o.put("emergency", u.emergency());
     try {
       return JSON.writeValueAsString(o);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot write JSON", e);
     }
+  }
+
+  private static Map<String, Object> alternative(String intent, double confidence) {
+    Map<String, Object> o = new LinkedHashMap<>();
+    o.put("intent", intent);
+    o.put("confidence", round(confidence));
+    return o;
   }
 
   private static double round(double p) {
