@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.beatline.message.Understood;
 
 /**
@@ -33,14 +34,24 @@ public final class NluCommand {
 
   /** Runs {@code args} (without the leading {@code nlu}) and returns the exit code. */
   public static int run(String[] args, InputStream in, PrintStream out, Path conversationsDir) {
+    return run(args, in, out, conversationsDir, () -> Nlu.train(conversationsDir));
+  }
+
+  /** The same with the models from {@code trained}, which tests share. */
+  static int run(
+      String[] args,
+      InputStream in,
+      PrintStream out,
+      Path conversationsDir,
+      Supplier<Nlu> trained) {
     if (args.length == 0) {
       out.println(USAGE);
       return 2;
     }
     try {
       return switch (args[0]) {
-        case "parse" -> parse(args, in, out, conversationsDir);
-        case "evaluate" -> evaluate(args, out, conversationsDir);
+        case "parse" -> parse(args, in, out, trained);
+        case "evaluate" -> evaluate(args, out, trained);
         case "crossval" -> crossval(args, out, conversationsDir);
         case "bench" -> bench(out, conversationsDir);
         default -> usage(out, "unknown subcommand " + args[0]);
@@ -51,7 +62,7 @@ public final class NluCommand {
     }
   }
 
-  private static int parse(String[] args, InputStream in, PrintStream out, Path dir) {
+  private static int parse(String[] args, InputStream in, PrintStream out, Supplier<Nlu> trained) {
     String contact = null;
     int i = 1;
     if (args.length > 2 && args[1].equals("--contact")) {
@@ -61,7 +72,7 @@ public final class NluCommand {
     if (args.length > i + 1) {
       return usage(out, "quote the message as one argument");
     }
-    Nlu nlu = Nlu.train(dir);
+    Nlu nlu = trained.get();
     if (args.length == i + 1) {
       out.println(json(nlu.understand(args[i], contact)));
       return 0;
@@ -77,7 +88,7 @@ public final class NluCommand {
     return 0;
   }
 
-  private static int evaluate(String[] args, PrintStream out, Path dir) {
+  private static int evaluate(String[] args, PrintStream out, Supplier<Nlu> trained) {
     if (args.length != 2) {
       return usage(out, "evaluate needs one TSV file");
     }
@@ -85,7 +96,7 @@ public final class NluCommand {
     if (!Files.isRegularFile(file)) {
       return usage(out, "no such file: " + file);
     }
-    Nlu nlu = Nlu.train(dir);
+    Nlu nlu = trained.get();
     Scorecard card = new Scorecard();
     for (Example e : ExampleFiles.readTsv(file)) {
       card.add(e, nlu.understand(e.text(), null));
