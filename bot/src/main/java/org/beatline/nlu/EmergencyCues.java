@@ -1,6 +1,5 @@
 package org.beatline.nlu;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 
 /**
@@ -31,8 +30,7 @@ final class EmergencyCues {
   }
 
   /** The lists as written in {@code conversations/cues/<lang>.yaml}. */
-  record Lists(
-      List<String> danger, @JsonProperty("not_now") List<String> notNow, List<String> now) {
+  record Lists(List<String> danger, List<String> notNow, List<String> now) {
     Lists {
       danger = danger == null ? List.of() : List.copyOf(danger);
       notNow = notNow == null ? List.of() : List.copyOf(notNow);

@@ -1,6 +1,7 @@
 package org.beatline.nlu;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,9 +11,7 @@ import java.util.Map;
  * example messages per intent and the phrases that describe danger now.
  */
 record LanguageExamples(
-    String language,
-    Map<String, List<String>> intents,
-    @JsonProperty("emergency_lexicon") List<String> emergencyLexicon) {
+    String language, Map<String, List<String>> intents, List<String> emergencyLexicon) {
 
   LanguageExamples {
     intents = intents == null ? Map.of() : copy(intents);
@@ -30,7 +29,7 @@ record LanguageExamples(
   LanguageExamples withExamples(List<Example> examples) {
     Map<String, List<String>> byIntent = new LinkedHashMap<>();
     for (Example e : examples) {
-      byIntent.computeIfAbsent(e.intent(), k -> new java.util.ArrayList<>()).add(e.text());
+      byIntent.computeIfAbsent(e.intent(), k -> new ArrayList<>()).add(e.text());
     }
     return new LanguageExamples(language, byIntent, emergencyLexicon);
   }
@@ -44,6 +43,6 @@ record LanguageExamples(
                 texts == null
                     ? List.of()
                     : texts.stream().filter(t -> t != null && !t.isBlank()).toList()));
-    return java.util.Collections.unmodifiableMap(out);
+    return Collections.unmodifiableMap(out);
   }
 }

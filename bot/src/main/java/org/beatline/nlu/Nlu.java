@@ -21,7 +21,8 @@ import org.beatline.message.Understood.Alternative;
 public final class Nlu implements Understanding {
   /**
    * A guess in another language than the contact's needs this confidence to win; weaker guesses
-   * give way to the contact's language. Under cross-validation 97% of guesses this sure were right.
+   * give way to the contact's language. Under cross-validation about 97% of guesses this sure were
+   * right.
    */
   public static final double SWITCH_CONFIDENCE = 0.85;
 
@@ -73,7 +74,7 @@ public final class Nlu implements Understanding {
       languages.add(l.language());
       examples.addAll(l.examples());
     }
-    // One model for all languages measured better than one per language (77% against 69% under
+    // One model for all languages measured better than one per language (77% against 71% under
     // cross-validation): residents mix English words into every language, and the examples of
     // all languages reinforce each other.
     IntentModel intents = IntentModel.train("mul", examples);
