@@ -62,11 +62,12 @@ final class LanguageDetector {
           }
         });
     LanguageDetector assign = new LanguageDetector(owned, Map.of(), null);
+    // While learning, every script counts: the groups of shared scripts are what is being built.
     Map<UnicodeScript, Map<String, List<String>>> texts = new EnumMap<>(UnicodeScript.class);
     for (LanguageExamples lang : all) {
       for (Example e : lang.examples()) {
         String text = Zawgyi.toUnicode(e.text());
-        UnicodeScript s = assign.script(count(text));
+        UnicodeScript s = assign.script(count(text), true);
         if (s != null && !owned.containsKey(s)) {
           texts
               .computeIfAbsent(s, k -> new LinkedHashMap<>())
@@ -91,7 +92,7 @@ final class LanguageDetector {
   /** The language of {@code text} (Unicode, not yet folded); {@code folded} is its folded form. */
   LanguageGuess detect(String text, String folded) {
     Map<UnicodeScript, Integer> counts = count(text);
-    UnicodeScript s = script(counts);
+    UnicodeScript s = script(counts, false);
     if (s == null) {
       return LanguageGuess.only(fallback, 0);
     }
@@ -105,8 +106,11 @@ final class LanguageDetector {
     return share < 1 ? g.scaled(share) : g;
   }
 
-  /** The script that decides: an owned script present in earnest, else the commonest known one. */
-  private UnicodeScript script(Map<UnicodeScript, Integer> counts) {
+  /**
+   * The script that decides: an owned script present in earnest, else the commonest one we know
+   * (or, with {@code any}, the commonest of all); null when there is none.
+   */
+  private UnicodeScript script(Map<UnicodeScript, Integer> counts, boolean any) {
     UnicodeScript best = null;
     for (Map.Entry<UnicodeScript, Integer> e : counts.entrySet()) {
       if (owned.containsKey(e.getKey())
@@ -119,7 +123,7 @@ final class LanguageDetector {
       return best;
     }
     for (Map.Entry<UnicodeScript, Integer> e : counts.entrySet()) {
-      if ((owned.containsKey(e.getKey()) || shared.containsKey(e.getKey()) || shared.isEmpty())
+      if ((any || owned.containsKey(e.getKey()) || shared.containsKey(e.getKey()))
           && (best == null || e.getValue() > counts.get(best))) {
         best = e.getKey();
       }
