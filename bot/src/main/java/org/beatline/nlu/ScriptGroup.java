@@ -93,10 +93,6 @@ final class ScriptGroup {
     return new ScriptGroup(names, prior, words, unseen, stock, letters);
   }
 
-  List<String> languages() {
-    return languages;
-  }
-
   LanguageGuess detect(String text, String folded) {
     int n = languages.size();
     double[] score = prior.clone();
