@@ -1,0 +1,65 @@
+package org.beatline.nlu;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import opennlp.tools.langdetect.LanguageDetectorModel;
+
+/**
+ * K-fold cross-validation on the shipped examples: each fold is held out in turn, the rest trains
+ * every model, and the held-out messages are understood with no contact language known. Folds are
+ * drawn per language and intent, so every fold holds every intent. The danger lexicon and cues are
+ * not folded: they are word lists, not examples.
+ */
+final class CrossValidation {
+  private static final long SEED = 20240611L;
+
+  private CrossValidation() {}
+
+  static Scorecard run(
+      List<LanguageExamples> all,
+      Map<String, EmergencyCues> cues,
+      LanguageDetectorModel stock,
+      int k) {
+    List<List<Example>> folds = new ArrayList<>();
+    for (int f = 0; f < k; f++) {
+      folds.add(new ArrayList<>());
+    }
+    Random random = new Random(SEED);
+    for (LanguageExamples l : all) {
+      l.intents()
+          .forEach(
+              (intent, texts) -> {
+                List<String> shuffled = new ArrayList<>(texts);
+                Collections.shuffle(shuffled, random);
+                int offset = random.nextInt(k);
+                for (int i = 0; i < shuffled.size(); i++) {
+                  folds
+                      .get((i + offset) % k)
+                      .add(new Example(l.language(), intent, shuffled.get(i)));
+                }
+              });
+    }
+    Scorecard card = new Scorecard();
+    for (int f = 0; f < k; f++) {
+      List<Example> held = folds.get(f);
+      List<LanguageExamples> training = new ArrayList<>();
+      for (LanguageExamples l : all) {
+        List<Example> keep = new ArrayList<>();
+        for (int g = 0; g < k; g++) {
+          if (g != f) {
+            folds.get(g).stream().filter(e -> e.language().equals(l.language())).forEach(keep::add);
+          }
+        }
+        training.add(l.withExamples(keep));
+      }
+      Nlu nlu = Nlu.train(training, cues, stock);
+      for (Example e : held) {
+        card.add(e, nlu.understand(e.text(), null));
+      }
+    }
+    return card;
+  }
+}

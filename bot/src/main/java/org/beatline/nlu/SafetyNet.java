@@ -1,0 +1,59 @@
+package org.beatline.nlu;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Decides on every message whether it may describe danger now, recall before precision. The alarm
+ * rises on a danger phrase of any language or on a modest emergency probability; words of the past
+ * or of policy silence it unless the classifier is sure.
+ */
+final class SafetyNet {
+  static final String EMERGENCY = "emergency";
+
+  // Chosen by cross-validation for recall (nlu crossval): 99.5% of the emergency examples are
+  // caught, at 75% precision; on the held-out files 100% at 87%.
+  /** The emergency probability above which the classifier alone raises the alarm. */
+  static final double ALONE = 0.2;
+
+  /** The emergency probability that overrides past-time and policy cues. */
+  static final double OVER_CUES = 0.9;
+
+  private final PhraseMatcher danger;
+  private final Map<String, EmergencyCues> cues;
+
+  SafetyNet(List<LanguageExamples> all, Map<String, EmergencyCues> cues) {
+    List<String> phrases = new ArrayList<>();
+    for (LanguageExamples l : all) {
+      phrases.addAll(l.emergencyLexicon());
+      EmergencyCues c = cues.get(l.language());
+      if (c != null) {
+        phrases.addAll(c.danger());
+      }
+    }
+    this.danger = new PhraseMatcher(phrases, true);
+    this.cues = cues;
+  }
+
+  /**
+   * Whether {@code folded}, in {@code language}, may describe danger now, given the classifier's
+   * {@code scores}.
+   */
+  boolean emergency(String language, String folded, IntentScores scores) {
+    double p = scores.probability(EMERGENCY);
+    if (p >= OVER_CUES) {
+      return true;
+    }
+    EmergencyCues c = cues.get(language);
+    if (c != null && c.notNow(folded)) {
+      return false;
+    }
+    return p >= ALONE || danger.matches(folded);
+  }
+
+  /** The danger phrase found in {@code folded}, or null; for evaluation reports. */
+  String phrase(String folded) {
+    return danger.find(folded);
+  }
+}

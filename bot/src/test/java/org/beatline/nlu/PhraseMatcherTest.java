@@ -1,0 +1,45 @@
+package org.beatline.nlu;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Phrases are found as residents type them, and not in words that merely look alike. */
+class PhraseMatcherTest {
+  private final PhraseMatcher danger =
+      new PhraseMatcher(List.of("has a gun", "shooting", "breaking in", "有人开枪", "xabbad"), true);
+
+  private boolean finds(String text) {
+    return danger.matches(TextFolding.fold(text));
+  }
+
+  @Test
+  void findsPhrasesWithTyposAndOneExtraWord() {
+    assertTrue(finds("he has a gun"));
+    assertTrue(finds("HE HAS GOT A GUN"));
+    assertTrue(finds("someone is shoting"));
+    assertTrue(finds("someone is shootting"));
+    assertTrue(finds("someone is shotoing"));
+    assertTrue(finds("someone is sheoting"));
+    assertTrue(finds("someone is brekaing in"));
+    assertTrue(finds("快来，有人开枪了"));
+  }
+
+  @Test
+  void leavesShortAndFirstLetterLookalikesAlone() {
+    assertFalse(finds("he has a gnu"));
+    assertFalse(finds("nabad gelyo"));
+    assertFalse(finds("whooting"));
+    assertFalse(finds("breaking news"));
+    assertFalse(finds("有人开会"));
+  }
+
+  @Test
+  void cuesMatchOnlyWordsThatFollowEachOther() {
+    PhraseMatcher cue = new PhraseMatcher(List.of("tối qua"), false);
+    assertTrue(cue.matches(TextFolding.fold("tối qua có người bắn")));
+    assertFalse(cue.matches(TextFolding.fold("tôi sợ quá")));
+  }
+}
