@@ -43,13 +43,13 @@ import org.beatline.meeting.Calendar;
 import org.beatline.meeting.Meetings;
 import org.beatline.message.Sender;
 import org.beatline.message.Understanding;
+import org.beatline.nlu.Nlu;
 import org.beatline.outbox.Outbox;
 import org.beatline.outbox.OutboxSettings;
 import org.beatline.outbox.OutboxWorker;
 import org.beatline.pipeline.Conversation;
 import org.beatline.pipeline.Effects;
 import org.beatline.pipeline.EngineConversation;
-import org.beatline.pipeline.KeywordUnderstanding;
 import org.beatline.pipeline.Pipeline;
 import org.beatline.pipeline.Unrecognized;
 import org.beatline.redis.EmbeddedRedis;
@@ -115,7 +115,7 @@ public final class Beatline implements AutoCloseable {
       this.meetings = new Meetings(redis, config.publicBaseUrl());
       this.unrecognized = new Unrecognized(redis);
       this.ledger = ledger;
-      this.understanding = understanding(catalogue);
+      this.understanding = Nlu.train(conversationsDir);
       Map<String, Sender> senders = new LinkedHashMap<>();
       this.outbox = new Outbox(redis, senders);
       Conversation conversation =
@@ -169,10 +169,6 @@ public final class Beatline implements AutoCloseable {
       vertx.close();
       throw e;
     }
-  }
-
-  private static Understanding understanding(Catalogue catalogue) {
-    return new KeywordUnderstanding(catalogue);
   }
 
   /** Starts Beatline with default outbox pacing. */

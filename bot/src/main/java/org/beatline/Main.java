@@ -5,8 +5,10 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import org.beatline.config.Config;
+import org.beatline.config.Content;
 import org.beatline.message.Inbound;
 import org.beatline.message.Outbound;
+import org.beatline.nlu.NluCommand;
 import org.beatline.pipeline.Handled;
 
 /** The command line: {@code serve} (the default), {@code chat}. */
@@ -22,6 +24,12 @@ public final class Main {
           switch (command) {
             case "serve" -> serve();
             case "chat" -> chat();
+            case "nlu" ->
+                NluCommand.run(
+                    rest,
+                    System.in,
+                    System.out,
+                    Content.folder(System.getenv("CONVERSATIONS_DIR"), "conversations"));
             case "help", "--help", "-h" -> usage(0);
             default -> usage(2);
           };
@@ -41,9 +49,13 @@ public final class Main {
     (code == 0 ? System.out : System.err)
         .println(
             """
-            usage: java -jar beatline.jar [serve | chat]
-              serve   run the service (default): webhooks, simulator, outbox
-              chat    talk to the bot in this terminal""");
+            usage: java -jar beatline.jar [serve | chat | nlu …]
+              serve                  run the service (default): webhooks, simulator, outbox
+              chat                   talk to the bot in this terminal
+              nlu parse ["text"]     what Beatline understands (one JSON object per line)
+              nlu evaluate FILE.tsv  accuracy on labelled messages (columns lang, intent, text)
+              nlu crossval [k]       k-fold cross-validation on the shipped examples
+              nlu bench              training time and per-message latency""");
     return code;
   }
 

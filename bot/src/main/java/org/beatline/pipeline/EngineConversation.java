@@ -25,6 +25,8 @@ import org.beatline.redis.Redis;
  * carries out its effects, stores the new session, and renders its replies for the channel.
  */
 public final class EngineConversation implements Conversation {
+  private static final java.util.regex.Pattern PUZZLED =
+      java.util.regex.Pattern.compile("fallback\\.|clarify\\.|answer\\.reask|answer\\.way_out");
   private static final java.util.Set<String> BUTTONS = java.util.Set.of("telegram", "web");
   private final Redis redis;
   private final Engine engine;
@@ -67,7 +69,6 @@ public final class EngineConversation implements Conversation {
     return redis
         .call(c -> c.get(sessionKey(contact)))
         .map(json -> json == null ? null : Session.fromJson(json))
-        .compose(session -> keepIfUnrecognized(session, in, understood).map(session))
         .compose(
             session ->
                 facts(contact, now)
@@ -82,19 +83,23 @@ public final class EngineConversation implements Conversation {
                                     buttons(contact),
                                     now,
                                     facts))))
+        .compose(step -> keepIfUnrecognized(step, in, understood).map(step))
         .compose(step -> effects.apply(contact, step.effects(), now).map(step))
         .compose(step -> save(contact, step.session(), now).map(step))
         .map(step -> turn(contact, step));
   }
 
   /**
-   * Keeps free text the bot could not confidently understand. Answers to a question the bot asked
-   * ("3", "yes", a street name) are not questions, so they are never kept.
+   * Keeps free text the bot could not confidently understand (or understood as out of scope) and
+   * answered with its fallback, a clarifying question or a re-ask. A parsed answer ("3", "yes", a
+   * street name) is not kept.
    */
-  private Future<Void> keepIfUnrecognized(Session session, Inbound in, Understood u) {
-    boolean answering = session != null && session.waiting();
-    boolean unsure = u.intent() == null || u.confidence() < confident;
-    if (answering || !unsure || in.choice() != null || u.text().isBlank()) {
+  private Future<Void> keepIfUnrecognized(Step step, Inbound in, Understood u) {
+    boolean unsure =
+        u.intent() == null || u.confidence() < confident || "out_of_scope".equals(u.intent());
+    boolean puzzled =
+        step.replies().stream().map(r -> r.key()).anyMatch(k -> PUZZLED.matcher(k).lookingAt());
+    if (!unsure || !puzzled || in.choice() != null || u.text().isBlank()) {
       return Future.succeededFuture();
     }
     return unrecognized.keep(in.channel(), u, in.receivedAt()).otherwiseEmpty();
