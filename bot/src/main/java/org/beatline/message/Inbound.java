@@ -40,9 +40,4 @@ public record Inbound(
   public String contactKey() {
     return channel + ":" + address;
   }
-
-  /** The words the resident chose: a pressed button's value, else the text. */
-  public String words() {
-    return choice != null ? choice : text;
-  }
 }

@@ -119,7 +119,10 @@ public final class Pipeline {
   }
 
   private Future<Handled> decide(Contact stored, Inbound in) {
-    Understood understood = understanding.understand(in.words(), stored.language());
+    // Typed text is what is understood (Zawgyi converted); a bare button press is read by its
+    // value.
+    String said = in.text().isBlank() && in.choice() != null ? in.choice() : in.text();
+    Understood understood = understanding.understand(said, stored.language());
     Contact contact = stored;
     Future<Void> saved = Future.succeededFuture();
     if (contact.language() == null) {
@@ -152,7 +155,8 @@ public final class Pipeline {
       metrics.counter("beatline_emergency_guidance", "channel", in.channel()).increment();
       return done(contact, understood, List.of(Reply.of("emergency.guidance")), "safety", null);
     }
-    ConsentWords.Match word = consentWords.match(in.words());
+    // Buttons never opt anyone out: only typed words are consent keywords.
+    ConsentWords.Match word = consentWords.match(in.text().isBlank() ? "" : understood.text());
     String lang =
         word != null && !word.language().equals(catalogue.defaultLanguage())
             ? word.language()
@@ -256,7 +260,7 @@ public final class Pipeline {
   }
 
   private static String word(Inbound in) {
-    return ConsentWords.normalise(in.words());
+    return ConsentWords.normalise(in.text());
   }
 
   private static String mask(Inbound in) {

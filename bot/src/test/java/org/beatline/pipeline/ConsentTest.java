@@ -43,6 +43,8 @@ class ConsentTest {
     "停止, zh",
     "توقف, ar",
     "JOOJI, so",
+    "ရပ်ပါ, my",
+    "ရပ္ပါ, my", // the same word typed in the Zawgyi encoding
     "STOP, en",
     "unsubscribe, en",
   })

@@ -1,0 +1,84 @@
+package org.beatline.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.json.JsonObject;
+import java.util.Map;
+import java.util.UUID;
+import org.beatline.support.Running;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Emergency guidance comes first, in the resident's language, in every state. */
+class SafetyTest {
+  static Running beatline;
+
+  @BeforeAll
+  static void start() {
+    beatline = Running.start(null, Map.of(), Running::fastOutbox);
+  }
+
+  @AfterAll
+  static void stop() {
+    beatline.close();
+  }
+
+  static JsonObject say(String from, String text) {
+    var res = beatline.simulate(from, text);
+    assertThat(res.statusCode()).as(res.bodyAsString()).isEqualTo(200);
+    return res.bodyAsJsonObject();
+  }
+
+  static JsonObject first(JsonObject answer) {
+    return answer.getJsonArray("replies").getJsonObject(0);
+  }
+
+  static String sim() {
+    return "sim-" + UUID.randomUUID().toString().substring(0, 8);
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    "someone is breaking into my house right now, en",
+    "hay un hombre con una pistola afuera, es",
+    "có người đang đột nhập vào nhà tôi, vi",
+    "有人拿刀在砍人, zh",
+  })
+  void dangerNowGetsEmergencyGuidanceInTheResidentsLanguage(String text, String language) {
+    JsonObject answer = say(sim(), text);
+    assertThat(first(answer).getString("key")).isEqualTo("emergency.guidance");
+    assertThat(first(answer).getString("language")).isEqualTo(language);
+    assertThat(first(answer).getString("text")).contains("911");
+    assertThat(answer.getJsonObject("understood").getBoolean("emergency")).isTrue();
+  }
+
+  @Test
+  void emergencyOverridesAFlowHalfwayThrough() {
+    String who = sim();
+    say(who, "hi");
+    say(who, "MENU");
+    JsonObject answer = say(who, "he has a gun and is shooting");
+    assertThat(first(answer).getString("key")).isEqualTo("emergency.guidance");
+  }
+
+  @Test
+  void emergencyGuidanceReachesAContactWhoOptedOut() {
+    String who = sim();
+    say(who, "hi");
+    say(who, "STOP");
+    assertThat(first(say(who, "my dad is not breathing")).getString("key"))
+        .isEqualTo("emergency.guidance");
+    assertThat(say(who, "when is the next meeting").getJsonArray("replies")).isEmpty();
+  }
+
+  @Test
+  void frighteningWordsAboutThePastAreNotAnEmergency() {
+    JsonObject answer =
+        say(sim(), "the officer who drew a gun on my son last month, how do I complain");
+    assertThat(answer.getJsonObject("understood").getBoolean("emergency")).isFalse();
+    assertThat(first(answer).getString("key")).isNotEqualTo("emergency.guidance");
+  }
+}
