@@ -1,7 +1,5 @@
 package org.beatline;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
@@ -11,11 +9,7 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.ext.web.Router;
 import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.micrometer.MicrometerMetricsOptions;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,6 +28,7 @@ import org.beatline.concern.Concerns;
 import org.beatline.concern.Handoffs;
 import org.beatline.config.Config;
 import org.beatline.config.Content;
+import org.beatline.config.DepartmentFile;
 import org.beatline.contact.ConsentLedger;
 import org.beatline.contact.Contacts;
 import org.beatline.conversation.Conversations;
@@ -77,7 +72,7 @@ public final class Beatline implements AutoCloseable {
   private final ConsentAwareDelivery delivery;
   private final Function<Double, OutboxSettings> outboxSettings;
   private final List<Channel> channels;
-  private final Map<String, Object> department;
+  private final DepartmentFile department;
   private final Unrecognized unrecognized;
   private final ConsentLedger ledger;
   private final Understanding understanding;
@@ -100,18 +95,16 @@ public final class Beatline implements AutoCloseable {
     this.redis = Redis.connect(vertx, embedded != null ? embedded.url() : config.redisUrl());
     try {
       Path conversationsDir = Content.folder(config.conversationsDir(), "conversations");
-      this.department = department(conversationsDir);
+      this.department = DepartmentFile.read(conversationsDir);
       Catalogue catalogue =
           Catalogue.load(
               Content.folder(config.translationsDir(), "translations"),
-              String.valueOf(department.get("default_language")),
-              String.valueOf(department.get("time_zone")));
+              department.defaultLanguage(),
+              department.timeZone());
       Conversations conversations = Conversations.load(conversationsDir, catalogue);
       Contacts contacts = new Contacts(redis);
       ConsentLedger ledger = new ConsentLedger(redis, contacts);
-      Concerns concerns =
-          new Concerns(
-              redis, String.valueOf(department.getOrDefault("concern_reference_prefix", "C")));
+      Concerns concerns = new Concerns(redis, department.concernReferencePrefix());
       this.meetings = new Meetings(redis, config.publicBaseUrl());
       this.unrecognized = new Unrecognized(redis);
       this.ledger = ledger;
@@ -145,7 +138,7 @@ public final class Beatline implements AutoCloseable {
               understanding,
               conversation,
               outbox,
-              departmentArgs(department),
+              department.replyArgs(),
               registry);
       this.channels =
           List.of(
@@ -197,7 +190,7 @@ public final class Beatline implements AutoCloseable {
               ctx.next();
             });
     channels.forEach(c -> c.routes(router));
-    new Calendar(meetings, String.valueOf(department.get("name"))).routes(router);
+    new Calendar(meetings, department.name()).routes(router);
     new Operations(redis, registry).routes(router);
     new AdminApi(config.adminToken(), understanding, unrecognized, ledger).routes(router);
     router.errorHandler(
@@ -239,7 +232,7 @@ public final class Beatline implements AutoCloseable {
     }
     vertx.setPeriodic(5000, t -> sampleDepth());
     return workers
-        .compose(v -> meetings.seed(seedMeetings()))
+        .compose(v -> meetings.seed(department.seedMeetings()))
         .compose(
             v ->
                 vertx
@@ -303,30 +296,5 @@ public final class Beatline implements AutoCloseable {
     if (embedded != null) {
       embedded.close();
     }
-  }
-
-  @SuppressWarnings("unchecked")
-  private List<Map<String, Object>> seedMeetings() {
-    return (List<Map<String, Object>>) department.getOrDefault("seed_meetings", List.of());
-  }
-
-  @SuppressWarnings("unchecked")
-  static Map<String, Object> department(Path conversations) {
-    Path file = conversations.resolve("department.yaml");
-    try (InputStream in = Files.newInputStream(file)) {
-      return new ObjectMapper(new YAMLFactory()).readValue(in, Map.class);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + file, e);
-    }
-  }
-
-  @SuppressWarnings("unchecked")
-  static Map<String, Object> departmentArgs(Map<String, Object> department) {
-    Map<String, Object> phones = (Map<String, Object>) department.getOrDefault("phones", Map.of());
-    Map<String, Object> args = new LinkedHashMap<>();
-    args.put("department", department.get("name"));
-    args.put("phone", phones.getOrDefault("non_emergency", ""));
-    args.put("website", department.getOrDefault("website", ""));
-    return args;
   }
 }
