@@ -183,6 +183,19 @@ class TelegramChannelTest {
   }
 
   @Test
+  void overlongTextAndOversizedBodiesAreRefusedWith413() {
+    long chat = IDS.incrementAndGet();
+    HttpResponse<Buffer> longText =
+        post(message(IDS.incrementAndGet(), chat, "x".repeat(1601)), Running.SECRET);
+    assertThat(longText.statusCode()).isEqualTo(413);
+    assertThat(longText.bodyAsJsonObject().getString("error")).contains("1600");
+    JsonObject huge = message(IDS.incrementAndGet(), chat, "hi");
+    huge.put("padding", "x".repeat(70 * 1024));
+    assertThat(post(huge, Running.SECRET).statusCode()).isEqualTo(413);
+    assertThat(sendsTo(chat)).isEmpty();
+  }
+
+  @Test
   void groupMessagesAreIgnored() {
     long chat = -IDS.incrementAndGet();
     JsonObject update = message(IDS.incrementAndGet(), chat, "hi");
