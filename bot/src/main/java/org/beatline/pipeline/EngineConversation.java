@@ -25,6 +25,8 @@ import org.beatline.redis.Redis;
  * carries out its effects, stores the new session, and renders its replies for the channel.
  */
 public final class EngineConversation implements Conversation {
+  private static final org.slf4j.Logger LOG =
+      org.slf4j.LoggerFactory.getLogger(EngineConversation.class);
   private static final java.util.regex.Pattern PUZZLED =
       java.util.regex.Pattern.compile("fallback\\.|clarify\\.|answer\\.reask|answer\\.way_out");
   private static final java.util.Set<String> BUTTONS = java.util.Set.of("telegram", "web");
@@ -68,13 +70,13 @@ public final class EngineConversation implements Conversation {
     Instant now = in.receivedAt();
     return redis
         .call(c -> c.get(sessionKey(contact)))
-        .map(json -> json == null ? null : Session.fromJson(json))
+        .map(EngineConversation::readSession)
         .compose(
             session ->
                 facts(contact, now)
                     .map(
                         facts ->
-                            engine.handle(
+                            run(
                                 session,
                                 new org.beatline.conversation.Turn(
                                     understood.text().isEmpty() ? in.text() : understood.text(),
@@ -87,6 +89,35 @@ public final class EngineConversation implements Conversation {
         .compose(step -> effects.apply(contact, step.effects(), now).map(step))
         .compose(step -> save(contact, step.session(), now).map(step))
         .map(step -> turn(contact, step));
+  }
+
+  /** A stored session, or null when there is none or it cannot be read any more. */
+  private static Session readSession(String json) {
+    if (json == null) {
+      return null;
+    }
+    try {
+      return Session.fromJson(json);
+    } catch (RuntimeException e) {
+      LOG.warn("unreadable conversation session dropped: {}", e.toString());
+      return null;
+    }
+  }
+
+  /**
+   * Runs one turn. A session written against flows that have since changed (a step that is gone) is
+   * dropped and the turn starts fresh, rather than failing every message from that resident.
+   */
+  private Step run(Session session, org.beatline.conversation.Turn turn) {
+    try {
+      return engine.handle(session, turn);
+    } catch (RuntimeException e) {
+      if (session == null) {
+        throw e;
+      }
+      LOG.warn("conversation session no longer fits the flows, starting fresh: {}", e.toString());
+      return engine.handle(null, turn);
+    }
   }
 
   /**

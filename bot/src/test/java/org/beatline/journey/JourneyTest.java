@@ -79,10 +79,6 @@ class JourneyTest {
     String who = resident();
     send(who, "hi", null);
     send(who, "", "meetings");
-    System.out.println(
-        "DEBUG "
-            + beatline.app.redis().call(c -> c.zrangeWithScores("meetings:by-start", 0, -1)).await()
-            + beatline.app.redis().call(c -> c.get("meeting:eastside-june")).await());
     JsonObject listed = send(who, "55101", null);
     assertThat(keys(listed))
         .contains("neighbourhood.saved", "meetings.next.header", "meetings.item");
@@ -135,5 +131,22 @@ class JourneyTest {
     assertThat(
             send(who, "MENU", null).getJsonArray("replies").getJsonObject(0).getString("language"))
         .isEqualTo("vi");
+  }
+
+  @Test
+  void aStoredSessionThatNoLongerFitsTheFlowsStartsFresh() {
+    String who = resident();
+    send(who, "hi", null);
+    beatline
+        .app
+        .redis()
+        .call(
+            c ->
+                c.set(
+                    "session:web:" + who, "{\"stack\":[{\"flow\":\"gone\",\"step\":\"nowhere\"}]}"))
+        .await();
+    assertThat(keys(send(who, "MENU", null))).contains("menu.ask");
+    beatline.app.redis().call(c -> c.set("session:web:" + who, "not json")).await();
+    assertThat(keys(send(who, "MENU", null))).contains("menu.ask");
   }
 }
