@@ -26,6 +26,12 @@ public final class Nlu implements Understanding {
    */
   public static final double SWITCH_CONFIDENCE = 0.85;
 
+  /**
+   * Scales the classifier's scores so that its probabilities mean what they say: under
+   * cross-validation, answers given 0.5 to 0.6 were right about 80% of the time, 0.9 and more 99%.
+   */
+  private static final double SHARPNESS = 1.25;
+
   /** How many alternatives after the likeliest intent are reported. */
   static final int ALTERNATIVES = 3;
 
@@ -77,7 +83,7 @@ public final class Nlu implements Understanding {
     // One model for all languages measured better than one per language (77% against 71% under
     // cross-validation): residents mix English words into every language, and the examples of
     // all languages reinforce each other.
-    IntentModel intents = IntentModel.train("mul", examples);
+    IntentModel intents = IntentModel.train(examples, SHARPNESS);
     return new Nlu(languages, join(detector), intents, new SafetyNet(all, cues));
   }
 
