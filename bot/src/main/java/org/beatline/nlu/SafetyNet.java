@@ -52,6 +52,16 @@ final class SafetyNet {
     return p >= ALONE || danger.matches(folded);
   }
 
+  /**
+   * Whether the classifier alone would raise the alarm, without the danger phrases; for evaluation
+   * reports, since the phrase lists are not held out in cross-validation.
+   */
+  boolean byClassifier(String language, String folded, IntentScores scores) {
+    double p = scores.probability(EMERGENCY);
+    EmergencyCues c = cues.get(language);
+    return p >= OVER_CUES || p >= ALONE && (c == null || !c.notNow(folded));
+  }
+
   /** The danger phrase found in {@code folded}, or null; for evaluation reports. */
   String phrase(String folded) {
     return danger.find(folded);
