@@ -75,10 +75,13 @@ final class IntentModel {
         double scale = 1 / Math.sqrt(x.length);
         int y = ys.get(i);
         for (int k = 0; k < c; k++) {
-          double g = (p[k] - (k == y ? 1 : 0)) * scale;
-          for (int f : x) {
-            int at = f * c + k;
-            double step = g + L2 * w[at];
+          p[k] = (p[k] - (k == y ? 1 : 0)) * scale;
+        }
+        for (int f : x) {
+          int base = f * c;
+          for (int k = 0; k < c; k++) {
+            int at = base + k;
+            double step = p[k] + L2 * w[at];
             squares[at] += (float) (step * step);
             w[at] -= (float) (RATE * step / (Math.sqrt(squares[at]) + 1e-8));
           }
