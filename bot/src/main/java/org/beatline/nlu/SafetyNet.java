@@ -12,13 +12,14 @@ import java.util.Map;
 final class SafetyNet {
   static final String EMERGENCY = "emergency";
 
-  // Chosen by cross-validation for recall (nlu crossval): 99.5% of the emergency examples are
-  // caught, at 75% precision; on the held-out files 100% at 87%.
+  // Chosen by 5-fold cross-validation for recall (nlu crossval): the highest thresholds that
+  // still catch every emergency example, at 76% precision. The classifier alone catches 94%;
+  // the danger phrases catch the rest.
   /** The emergency probability above which the classifier alone raises the alarm. */
-  static final double ALONE = 0.2;
+  static final double ALONE = 0.15;
 
   /** The emergency probability that overrides past-time and policy cues. */
-  static final double OVER_CUES = 0.9;
+  static final double OVER_CUES = 0.6;
 
   private final PhraseMatcher danger;
   private final Map<String, EmergencyCues> cues;
@@ -50,6 +51,16 @@ final class SafetyNet {
       return false;
     }
     return p >= ALONE || danger.matches(folded);
+  }
+
+  /**
+   * Whether the classifier alone would raise the alarm, without the danger phrases; for evaluation
+   * reports, since the phrase lists are not held out in cross-validation.
+   */
+  boolean byClassifier(String language, String folded, IntentScores scores) {
+    double p = scores.probability(EMERGENCY);
+    EmergencyCues c = cues.get(language);
+    return p >= OVER_CUES || p >= ALONE && (c == null || !c.notNow(folded));
   }
 
   /** The danger phrase found in {@code folded}, or null; for evaluation reports. */

@@ -27,6 +27,8 @@ final class Scorecard {
   private int emergencies;
   private int flagged;
   private int caught;
+  private int classifierChecked;
+  private int classifierCaught;
 
   void add(Example e, Understood u) {
     boolean right = e.intent().equals(u.intent());
@@ -53,6 +55,12 @@ final class Scorecard {
     } else if (!truth && u.emergency()) {
       falseAlarms.add(e.language() + "\t" + e.intent() + "\t" + e.text());
     }
+  }
+
+  /** Records whether the classifier alone caught one emergency example. */
+  void addClassifierAlarm(boolean caught) {
+    classifierChecked++;
+    classifierCaught += caught ? 1 : 0;
   }
 
   /** Intent accuracy of {@code lang}, 0..1. */
@@ -86,6 +94,11 @@ final class Scorecard {
     out.printf(
         "emergency recall: %.1f%% (%d/%d)  precision: %.1f%% (%d/%d)%n",
         100 * emergencyRecall(), caught, emergencies, 100 * emergencyPrecision(), caught, flagged);
+    if (classifierChecked > 0) {
+      out.printf(
+          "emergency recall of the classifier alone, without the danger phrases: %.1f%% (%d/%d)%n",
+          100.0 * classifierCaught / classifierChecked, classifierCaught, classifierChecked);
+    }
     out.println("accuracy by confidence:");
     for (int b = 0; b < 10; b++) {
       if (buckets[b] > 0) {
