@@ -14,9 +14,12 @@ import java.util.Random;
  * an L2 penalty. Its probabilities are what the conversation compares with its confidence
  * threshold.
  *
- * <p>It replaced OpenNLP's GIS-trained maximum-entropy categorizer on the same features: under
- * 5-fold cross-validation it scored 78.6% against 76.4%, and trains in about a quarter of the time,
- * which counts at startup. Immutable once trained, so safe to share between threads.
+ * <p>It stands where OpenNLP's {@code DocumentCategorizerME} stood, on the same features, because
+ * it measured better on every target (8,103 examples, {@code nlu crossval 5} and {@code nlu
+ * bench}): intent accuracy 81-94% per language against 78-91% for OpenNLP's GIS maxent (40
+ * iterations; its L-BFGS trainer scored lower still and trained slower), emergency precision at
+ * full recall 76% against 68%, and startup 1.9 s against 3.4 s. Immutable once trained, so safe to
+ * share between threads.
  */
 final class IntentModel {
   /** Passes over the examples: 10 scored as well as 25 and train in 40% of the time. */
