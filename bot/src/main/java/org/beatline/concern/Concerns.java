@@ -31,12 +31,26 @@ public final class Concerns {
     return "concerns:contact:" + contactKey;
   }
 
-  /** A fresh reference, unique across instances: the department's prefix and a running number. */
-  public Future<String> newReference() {
+  /**
+   * The reference the contact's next concern will get: reserved once and kept until a concern is
+   * created with it, so that asking on every message does not use up numbers. Unique across
+   * instances: the department's prefix and a running number.
+   */
+  public Future<String> reserveReference(String contactKey) {
+    String pending = "concern:pending:" + contactKey;
     return redis
-        .call(c -> c.setnx(SEQ, "1000"))
-        .compose(v -> redis.call(c -> c.incr(SEQ)))
-        .map(n -> prefix + "-" + n);
+        .call(c -> c.get(pending))
+        .compose(
+            held ->
+                held != null
+                    ? Future.succeededFuture(held)
+                    : redis
+                        .call(c -> c.setnx(SEQ, "1000"))
+                        .compose(v -> redis.call(c -> c.incr(SEQ)))
+                        .map(n -> prefix + "-" + n)
+                        .compose(
+                            ref ->
+                                redis.call(c -> c.setex(pending, 7L * 24 * 3600, ref)).map(ref)));
   }
 
   /** Stores a new concern from the conversation, linked to the contact who reported it. */
@@ -57,6 +71,7 @@ public final class Concerns {
         .call(c -> c.hset(key(e.reference()), fields))
         .compose(n -> redis.call(c -> c.lpush(byContact(contactKey), e.reference())))
         .compose(n -> redis.call(c -> c.zadd("concerns:open", now.toEpochMilli(), e.reference())))
+        .compose(n -> redis.call(c -> c.del("concern:pending:" + contactKey)))
         .mapEmpty();
   }
 

@@ -145,7 +145,7 @@ public final class EngineConversation implements Conversation {
             contacts.subscriptions(contact),
             meetings.upcoming(now, 20),
             concerns.forContact(contact.key()),
-            concerns.newReference())
+            concerns.reserveReference(contact.key()))
         .map(
             all ->
                 new Facts(

@@ -72,6 +72,15 @@ class JourneyTest {
         .containsEntry("what", "Cars race down Oak Street every night");
 
     assertThat(text(send(who, "STATUS", null))).contains(reference);
+
+    // Talking in between uses up no numbers: the next concern gets the next reference.
+    send(who, "MENU", null);
+    send(who, "", "concern");
+    send(who, "Graffiti on the bus shelter", null);
+    send(who, "Pine Street near the school 55101", null);
+    String next = text(send(who, "", "anonymous")).replaceAll("(?s).*(RIV-\\d+).*", "$1");
+    assertThat(Integer.parseInt(next.substring(4)))
+        .isEqualTo(Integer.parseInt(reference.substring(4)) + 1);
   }
 
   @Test
