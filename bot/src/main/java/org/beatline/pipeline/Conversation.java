@@ -14,4 +14,11 @@ public interface Conversation {
   record Answer(List<Outbound> replies, String flow, String step) {}
 
   Future<Answer> respond(Contact contact, Inbound message, Understood understood);
+
+  /**
+   * After emergency guidance: if the resident was answering a question (the street of a concern),
+   * the answer is taken as usual, so that a false alarm does not derail them; otherwise nothing
+   * more is said.
+   */
+  Future<Answer> respondAfterGuidance(Contact contact, Inbound message, Understood understood);
 }

@@ -66,29 +66,58 @@ public final class EngineConversation implements Conversation {
   }
 
   @Override
+  public Future<Answer> respondAfterGuidance(Contact contact, Inbound in, Understood understood) {
+    return converse(contact, in, understood, true);
+  }
+
+  @Override
   public Future<Answer> respond(Contact contact, Inbound in, Understood understood) {
+    return converse(contact, in, understood, false);
+  }
+
+  /**
+   * Runs one turn. With {@code onlyAnswers} the turn counts only if the message answered the
+   * question the resident was asked; otherwise nothing is said, stored or done.
+   */
+  private Future<Answer> converse(
+      Contact contact, Inbound in, Understood understood, boolean onlyAnswers) {
     Instant now = in.receivedAt();
     return redis
         .call(c -> c.get(sessionKey(contact)))
         .map(EngineConversation::readSession)
         .compose(
-            session ->
-                facts(contact, now)
-                    .map(
-                        facts ->
-                            run(
-                                session,
-                                new org.beatline.conversation.Turn(
-                                    understood.text().isEmpty() ? in.text() : understood.text(),
-                                    in.choice(),
-                                    understood,
-                                    buttons(contact),
-                                    now,
-                                    facts))))
-        .compose(step -> keepIfUnrecognized(step, in, understood).map(step))
-        .compose(step -> effects.apply(contact, step.effects(), now).map(step))
-        .compose(step -> save(contact, step.session(), now).map(step))
-        .map(step -> turn(contact, step));
+            session -> {
+              if (onlyAnswers && (session == null || !session.waiting())) {
+                return Future.succeededFuture(null);
+              }
+              return facts(contact, now)
+                  .map(
+                      facts ->
+                          run(
+                              session,
+                              new org.beatline.conversation.Turn(
+                                  understood.text().isEmpty() ? in.text() : understood.text(),
+                                  in.choice(),
+                                  understood,
+                                  buttons(contact),
+                                  now,
+                                  facts)));
+            })
+        .compose(
+            step -> {
+              if (step == null || onlyAnswers && puzzled(step)) {
+                return Future.succeededFuture(new Answer(List.of(), null, null));
+              }
+              return keepIfUnrecognized(step, in, understood)
+                  .compose(v -> effects.apply(contact, step.effects(), now))
+                  .compose(v -> save(contact, step.session(), now))
+                  .map(v -> turn(contact, step));
+            });
+  }
+
+  /** Whether the bot answered with its fallback, a clarifying question or a re-ask. */
+  private static boolean puzzled(Step step) {
+    return step.replies().stream().map(r -> r.key()).anyMatch(k -> PUZZLED.matcher(k).lookingAt());
   }
 
   /** A stored session, or null when there is none or it cannot be read any more. */
@@ -128,9 +157,7 @@ public final class EngineConversation implements Conversation {
   private Future<Void> keepIfUnrecognized(Step step, Inbound in, Understood u) {
     boolean unsure =
         u.intent() == null || u.confidence() < confident || "out_of_scope".equals(u.intent());
-    boolean puzzled =
-        step.replies().stream().map(r -> r.key()).anyMatch(k -> PUZZLED.matcher(k).lookingAt());
-    if (!unsure || !puzzled || in.choice() != null || u.text().isBlank()) {
+    if (!unsure || !puzzled(step) || in.choice() != null || u.text().isBlank()) {
       return Future.succeededFuture();
     }
     return unrecognized.keep(in.channel(), u, in.receivedAt()).otherwiseEmpty();

@@ -153,7 +153,16 @@ public final class Pipeline {
   private Future<Handled> gate(Contact contact, Inbound in, Understood understood) {
     if (understood.emergency()) {
       metrics.counter("beatline_emergency_guidance", "channel", in.channel()).increment();
-      return done(contact, understood, List.of(Reply.of("emergency.guidance")), "safety", null);
+      Future<Handled> guidance =
+          done(contact, understood, List.of(Reply.of("emergency.guidance")), "safety", null);
+      if (contact.optedOut()) {
+        return guidance;
+      }
+      return guidance.compose(
+          g ->
+              conversation
+                  .respondAfterGuidance(contact, in, understood)
+                  .map(a -> afterGuidance(g, a)));
     }
     // Buttons never opt anyone out: only typed words are consent keywords.
     ConsentWords.Match word = consentWords.match(in.text().isBlank() ? "" : understood.text());
@@ -209,6 +218,22 @@ public final class Pipeline {
       out.add(render(contact, r));
     }
     return Future.succeededFuture(new Handled(false, contact, understood, out, flow, step));
+  }
+
+  /** The guidance, then what the conversation adds (never the guidance a second time). */
+  private static Handled afterGuidance(Handled guidance, Conversation.Answer more) {
+    List<Outbound> replies = new ArrayList<>(guidance.replies());
+    more.replies().stream()
+        .filter(r -> !"emergency.guidance".equals(r.key()))
+        .forEach(replies::add);
+    boolean added = replies.size() > guidance.replies().size();
+    return new Handled(
+        false,
+        guidance.contact(),
+        guidance.understood(),
+        replies,
+        added ? more.flow() : guidance.flow(),
+        added ? more.step() : guidance.step());
   }
 
   /** Renders a reply in the contact's language, with the department's facts as arguments. */

@@ -81,4 +81,33 @@ class SafetyTest {
     assertThat(answer.getJsonObject("understood").getBoolean("emergency")).isFalse();
     assertThat(first(answer).getString("key")).isNotEqualTo("emergency.guidance");
   }
+
+  @Test
+  void anAnswerThatSoundsAlarmingGetsGuidanceAndTheFlowGoesOn() {
+    String who = sim();
+    say(who, "hi");
+    beatline
+        .http
+        .post("/api/simulator/messages")
+        .sendJsonObject(new JsonObject().put("from", who).put("text", "").put("choice", "concern"))
+        .await();
+    say(who, "Cars race down Oak Street every night");
+    // A street corner can sound like an incident report; the resident is answering "where?".
+    JsonObject answer = say(who, "someone is hurt at Elm and 3rd right now, 55101");
+    var keys =
+        answer.getJsonArray("replies").stream()
+            .map(r -> ((JsonObject) r).getString("key"))
+            .toList();
+    assertThat(keys.get(0)).isEqualTo("emergency.guidance");
+    assertThat(keys).contains("concern.ask.contact");
+  }
+
+  @Test
+  void aRealEmergencyAtTheMenuGetsOnlyTheGuidance() {
+    String who = sim();
+    say(who, "hi");
+    JsonObject answer = say(who, "a man is stabbing people outside right now");
+    assertThat(answer.getJsonArray("replies")).hasSize(1);
+    assertThat(first(answer).getString("key")).isEqualTo("emergency.guidance");
+  }
 }
