@@ -177,7 +177,8 @@ public final class Beatline implements AutoCloseable {
     } catch (RuntimeException e) {
       return Future.failedFuture(e);
     }
-    return app.listen().map(app);
+    // A port already in use must not leave Redis or the event loops behind either.
+    return app.listen().map(app).onFailure(e -> new Thread(app::close, "close").start());
   }
 
   private Future<Void> listen() {

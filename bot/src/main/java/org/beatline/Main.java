@@ -36,7 +36,7 @@ public final class Main {
     } catch (IllegalArgumentException e) {
       System.err.println("beatline: " + e.getMessage());
       code = 2;
-    } catch (RuntimeException e) {
+    } catch (Exception e) { // also what await() rethrows unchecked, such as a port in use
       System.err.println("beatline: cannot start: " + e.getMessage());
       code = 1;
     }
