@@ -312,6 +312,53 @@ class TwilioChannelTest {
   }
 
   @Test
+  void mmsWithoutTextIsAnsweredAndItsMediaIsNotFetched() {
+    String phone = newPhone();
+    Map<String, String> form = new HashMap<>(Providers.sms(newSid(), phone, ""));
+    form.put("NumMedia", "1");
+    form.put("MediaUrl0", providers.baseUrl() + "/media/photo.jpg");
+    form.put("MediaContentType0", "image/jpeg");
+    String url = "https://beatline.example.org/webhooks/twilio";
+    assertThat(post("/webhooks/twilio", form, Providers.twilioSignature(url, form)).statusCode())
+        .isEqualTo(200);
+    eventually(() -> assertThat(sendsTo(phone)).hasSize(1));
+    assertThat(
+            providers.findAll(
+                com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(
+                    urlPathEqualTo("/media/photo.jpg"))))
+        .isEmpty();
+  }
+
+  @Test
+  void aMessagingServiceSendsWithItsSid() {
+    String service = "MG" + "0123456789abcdef0123456789abcdef";
+    try (Running withService =
+        Running.start(providers, Map.of("TWILIO_FROM", service), Running::fastOutbox)) {
+      String phone = newPhone();
+      Map<String, String> form = Providers.sms(newSid(), phone, "hi");
+      var res =
+          withService
+              .http
+              .post("/webhooks/twilio")
+              .putHeader(
+                  "X-Twilio-Signature",
+                  Providers.twilioSignature("https://beatline.example.org/webhooks/twilio", form))
+              .sendForm(toMultiMap(form))
+              .await();
+      assertThat(res.statusCode()).isEqualTo(200);
+      eventually(() -> assertThat(sendsTo(phone)).hasSize(1));
+      Map<String, String> sent = form(sendsTo(phone).get(0));
+      assertThat(sent).containsEntry("MessagingServiceSid", service).doesNotContainKey("From");
+    }
+  }
+
+  static MultiMap toMultiMap(Map<String, String> form) {
+    MultiMap body = MultiMap.caseInsensitiveMultiMap();
+    form.forEach(body::add);
+    return body;
+  }
+
+  @Test
   void unsignedStatusCallbackIsRefused() {
     Map<String, String> status = Map.of("MessageSid", newSid(), "MessageStatus", "delivered");
     assertThat(post("/webhooks/twilio/status", status, "bogus").statusCode()).isEqualTo(403);
