@@ -332,8 +332,13 @@ class TwilioChannelTest {
   @Test
   void aMessagingServiceSendsWithItsSid() {
     String service = "MG" + "0123456789abcdef0123456789abcdef";
-    try (Running withService =
-        Running.start(providers, Map.of("TWILIO_FROM", service), Running::fastOutbox)) {
+    // Its own Redis: on the shared one the other instance's outbox worker could send the reply.
+    try (var redis = org.beatline.redis.EmbeddedRedis.start();
+        Running withService =
+            Running.start(
+                providers,
+                Map.of("TWILIO_FROM", service, "REDIS_URL", redis.url()),
+                Running::fastOutbox)) {
       String phone = newPhone();
       Map<String, String> form = Providers.sms(newSid(), phone, "hi");
       var res =
