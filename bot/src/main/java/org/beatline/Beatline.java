@@ -281,10 +281,6 @@ public final class Beatline implements AutoCloseable {
     return channels;
   }
 
-  public Config config() {
-    return config;
-  }
-
   @Override
   public void close() {
     channels.forEach(Channel::stop);

@@ -127,28 +127,6 @@ public record Config(
     return telegramBotToken != null;
   }
 
-  /** The same settings listening on another port (tests pick a free one). */
-  public Config withPort(int newPort) {
-    return new Config(
-        newPort,
-        publicBaseUrl,
-        redisUrl,
-        twilioAccountSid,
-        twilioAuthToken,
-        twilioFrom,
-        twilioApiBase,
-        twilioMps,
-        telegramBotToken,
-        telegramWebhookSecret,
-        telegramApiBase,
-        telegramMode,
-        telegramMps,
-        adminToken,
-        adminTokenGenerated,
-        conversationsDir,
-        translationsDir);
-  }
-
   private static String or(String v, String fallback) {
     return v == null ? fallback : v;
   }

@@ -4,7 +4,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -153,8 +152,7 @@ public final class Pipeline {
   private Future<Handled> gate(Contact contact, Inbound in, Understood understood) {
     if (understood.emergency()) {
       metrics.counter("beatline_emergency_guidance", "channel", in.channel()).increment();
-      Future<Handled> guidance =
-          done(contact, understood, List.of(Reply.of("emergency.guidance")), "safety", null);
+      Future<Handled> guidance = done(contact, understood, "emergency.guidance", "safety", null);
       if (contact.optedOut()) {
         return guidance;
       }
@@ -173,7 +171,7 @@ public final class Pipeline {
     Contact speaking = contact.withLanguage(lang);
     if (word != null && word.kind() == ConsentWords.Kind.STOP) {
       if (contact.optedOut()) {
-        return done(contact, understood, List.of(), "consent", "stopped"); // one confirmation only
+        return done(contact, understood, null, "consent", "stopped"); // one confirmation only
       }
       metrics
           .counter("beatline_opt_outs", "channel", in.channel(), "reason", "keyword")
@@ -184,10 +182,10 @@ public final class Pipeline {
       return changeConsent(speaking, in, understood, Contact.Consent.SUBSCRIBED);
     }
     if (word != null && word.kind() == ConsentWords.Kind.HELP) {
-      return done(speaking, understood, List.of(Reply.of("help")), "help", null);
+      return done(speaking, understood, "help", "help", null);
     }
     if (contact.optedOut()) {
-      return done(contact, understood, List.of(), "consent", "stopped");
+      return done(contact, understood, null, "consent", "stopped");
     }
     return conversation
         .respond(contact, in, understood)
@@ -206,17 +204,15 @@ public final class Pipeline {
                 done(
                     contact.withConsent(consent),
                     understood,
-                    List.of(Reply.of(stop ? "consent.stopped" : "consent.started")),
+                    stop ? "consent.stopped" : "consent.started",
                     "consent",
                     stop ? "stopped" : "started"));
   }
 
+  /** The gate's own answer: one message ({@code key}), or none when {@code key} is null. */
   private Future<Handled> done(
-      Contact contact, Understood understood, List<Reply> replies, String flow, String step) {
-    List<Outbound> out = new ArrayList<>();
-    for (Reply r : replies) {
-      out.add(render(contact, r));
-    }
+      Contact contact, Understood understood, String key, String flow, String step) {
+    List<Outbound> out = key == null ? List.of() : List.of(render(contact, key));
     return Future.succeededFuture(new Handled(false, contact, understood, out, flow, step));
   }
 
@@ -236,24 +232,17 @@ public final class Pipeline {
         added ? more.step() : guidance.step());
   }
 
-  /** Renders a reply in the contact's language, with the department's facts as arguments. */
-  public Outbound render(Contact contact, Reply reply) {
-    Map<String, Object> args = new HashMap<>(department);
-    args.putAll(reply.args());
+  /** Renders a message of the gate in the contact's language, quoting the department's facts. */
+  private Outbound render(Contact contact, String key) {
     String lang = contact.language();
-    String text = catalogue.render(lang, reply.key(), args);
-    List<Outbound.Option> options =
-        reply.options().stream()
-            .map(o -> new Outbound.Option(catalogue.render(lang, o.label(), args), o.value()))
-            .toList();
     return new Outbound(
         UUID.randomUUID().toString(),
         contact.channel(),
         contact.address(),
-        text,
-        options,
+        catalogue.render(lang, key, department),
+        List.of(),
         Outbound.Lane.REPLY,
-        reply.key(),
+        key,
         lang);
   }
 

@@ -60,10 +60,6 @@ public final class EmbeddedRedis implements AutoCloseable {
     server.start();
   }
 
-  public boolean running() {
-    return server.isActive();
-  }
-
   @Override
   public void close() {
     if (server.isActive()) {
