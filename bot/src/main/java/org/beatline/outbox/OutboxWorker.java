@@ -31,7 +31,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class OutboxWorker extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(OutboxWorker.class);
-  private static final Duration ORDER_WAIT = Duration.ofMillis(200);
+  // A message waiting for an earlier one to the same recipient looks again soon at first, then
+  // less often, so that a predecessor in a long backoff is not polled five times a second.
+  private static final long ORDER_WAIT_MIN_MS = 200;
+  private static final long ORDER_WAIT_MAX_MS = 5000;
   private static final Duration ORDER_GIVE_UP = Duration.ofMinutes(15);
   private static final String MOVE_DUE =
       """
@@ -229,7 +232,7 @@ public final class OutboxWorker extends VerticleBase {
               boolean overdue =
                   System.currentTimeMillis() - entry.enqueuedAt() > ORDER_GIVE_UP.toMillis();
               if (done < entry.seq() - 1 && !overdue) {
-                return later(raw, entry, ORDER_WAIT); // an earlier message to them is not out yet
+                return later(raw, entry, orderWait(entry)); // an earlier message is not out yet
               }
               if (m.lane() == Outbound.Lane.BULK) {
                 return listener
@@ -325,6 +328,11 @@ public final class OutboxWorker extends VerticleBase {
                     io.lettuce.core.XAddArgs.Builder.maxlen(10_000).approximateTrimming(),
                     fields))
         .compose(id -> finish(raw, entry, reason));
+  }
+
+  private static Duration orderWait(Entry entry) {
+    long waited = System.currentTimeMillis() - entry.enqueuedAt();
+    return Duration.ofMillis(Math.max(ORDER_WAIT_MIN_MS, Math.min(ORDER_WAIT_MAX_MS, waited / 10)));
   }
 
   /** Puts the entry back for later, keeping its place in the recipient's order. */
