@@ -58,7 +58,7 @@ final class CrossValidation {
       }
       Nlu nlu = Nlu.train(training, cues, stock);
       for (Example e : held) {
-        card.add(e, nlu.understand(e.text(), null));
+        card.add(e, nlu.understand(e.text(), null), nlu.why(e.text()));
         if (e.intent().equals(SafetyNet.EMERGENCY)) {
           card.addClassifierAlarm(nlu.alarmedByClassifier(e.text()));
         }

@@ -15,8 +15,10 @@ final class EmergencyCues {
 
   EmergencyCues(Lists lists) {
     this.danger = lists.danger();
-    this.notNow = new PhraseMatcher(lists.notNow(), false);
-    this.now = new PhraseMatcher(lists.now(), false);
+    // A cue that silences danger must be written as listed ("police" is not "policy"); one that
+    // keeps danger in the present may carry a typo, since recall comes first.
+    this.notNow = new PhraseMatcher(lists.notNow(), false, false);
+    this.now = new PhraseMatcher(lists.now(), false, true);
   }
 
   /** Words of danger beyond the phrases of the intents file. */
@@ -27,6 +29,11 @@ final class EmergencyCues {
   /** Whether {@code folded} speaks of the past or of policy, and of nothing happening now. */
   boolean notNow(String folded) {
     return notNow.matches(folded) && !now.matches(folded);
+  }
+
+  /** The cue that takes {@code folded} out of the present, or null; for evaluation reports. */
+  String notNowCue(String folded) {
+    return now.matches(folded) ? null : notNow.find(folded);
   }
 
   /** The lists as written in {@code conversations/cues/<lang>.yaml}. */

@@ -1,12 +1,16 @@
 package org.beatline.nlu;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Arrays;
 
 /**
  * The features the intent classifier reads from a folded message: its words, word pairs and pieces
- * of words of three and four letters; for scripts written without spaces (Chinese, Burmese), runs
- * of one to three characters instead, since their word boundaries are not written.
+ * of words of three and four letters, and one feature that every message has; for scripts written
+ * without spaces (Chinese, Burmese), runs of one to three characters instead, since their word
+ * boundaries are not written.
+ *
+ * <p>Each feature is a 64-bit hash of its kind and characters, computed without building strings:
+ * at startup the examples give some 800,000 features, and hashing them is several times faster than
+ * naming them. Two features sharing a hash is too unlikely to matter.
  */
 final class Features {
   private static final int MIN_GRAM = 1;
@@ -14,54 +18,105 @@ final class Features {
   private static final int SUB_MIN = 3;
   private static final int SUB_MAX = 4;
 
+  private static final long WORD = 0x9E3779B97F4A7C15L;
+  private static final long PAIR = 0xC2B2AE3D27D4EB4FL;
+  private static final long PIECE = 0x165667B19E3779F9L;
+  private static final long GRAM = 0xD6E8FEB86659FD93L;
+  private static final long MULTIPLIER = 0x100000001B3L;
+
+  /** A feature every message has, so that the classifier learns how common each intent is. */
+  private static final long BIAS = 0x2545F4914F6CDD1DL;
+
   private Features() {}
 
   /** The features of {@code folded}, as produced by {@link TextFolding#fold}. */
-  static String[] of(String folded) {
+  static long[] of(String folded) {
     if (folded.isEmpty()) {
-      return new String[0];
+      return new long[0];
     }
-    List<String> out = new ArrayList<>(32);
-    String previous = null;
+    long[] out = new long[Math.max(16, folded.length() * 4)];
+    int n = 0;
+    int previous = -1;
+    int previousEnd = -1;
     int start = 0;
     while (start < folded.length()) {
       int end = folded.indexOf(' ', start);
       if (end < 0) {
         end = folded.length();
       }
-      String word = folded.substring(start, end);
+      if (end - start > 0) {
+        int room = n + (end - start) * (MAX_GRAM + 2) + 16;
+        if (room > out.length) {
+          out = Arrays.copyOf(out, Math.max(room, out.length * 2));
+        }
+        if (Scripts.unspacedAt(folded, start)) {
+          n = grams(folded, start, end, out, n);
+          previous = -1;
+        } else {
+          out[n++] = mix(hash(WORD, folded, start, end));
+          n = pieces(folded, start, end, out, n);
+          if (previous >= 0) {
+            long h = hash(PAIR, folded, previous, previousEnd);
+            out[n++] = mix(hash(h * MULTIPLIER ^ '_', folded, start, end));
+          }
+          previous = start;
+          previousEnd = end;
+        }
+      }
       start = end + 1;
-      if (Scripts.unspaced(word)) {
-        grams(word, out);
-        previous = null;
-        continue;
-      }
-      out.add("w=" + word);
-      subwords(word, out);
-      if (previous != null) {
-        out.add("b=" + previous + "_" + word);
-      }
-      previous = word;
     }
-    return out.toArray(new String[0]);
+    out[n++] = BIAS;
+    return Arrays.copyOf(out, n);
   }
 
-  /** Pieces of words carry misspellings and endings: +8 points of accuracy over whole words. */
-  private static void subwords(String word, List<String> out) {
-    String w = "<" + word + ">";
-    for (int n = SUB_MIN; n <= SUB_MAX; n++) {
-      for (int i = 0; i + n <= w.length(); i++) {
-        out.add("s=" + w.substring(i, i + n));
+  /**
+   * Pieces of the word bracketed as {@code <word>} carry misspellings and endings: +8 points of
+   * accuracy over whole words.
+   */
+  private static int pieces(String s, int start, int end, long[] out, int n) {
+    int length = end - start + 2;
+    for (int size = SUB_MIN; size <= SUB_MAX; size++) {
+      for (int i = 0; i + size <= length; i++) {
+        long h = PIECE + size;
+        for (int j = i; j < i + size; j++) {
+          char c = j == 0 ? '<' : j == length - 1 ? '>' : s.charAt(start + j - 1);
+          h = (h ^ c) * MULTIPLIER;
+        }
+        out[n++] = mix(h);
       }
     }
+    return n;
   }
 
-  private static void grams(String word, List<String> out) {
-    int[] cps = word.codePoints().toArray();
-    for (int n = MIN_GRAM; n <= MAX_GRAM; n++) {
-      for (int i = 0; i + n <= cps.length; i++) {
-        out.add("c=" + new String(cps, i, n));
+  /** Runs of one to three code points of a word in a script written without spaces. */
+  private static int grams(String s, int start, int end, long[] out, int n) {
+    int[] cps = s.substring(start, end).codePoints().toArray();
+    for (int size = MIN_GRAM; size <= MAX_GRAM; size++) {
+      for (int i = 0; i + size <= cps.length; i++) {
+        long h = GRAM + size;
+        for (int j = i; j < i + size; j++) {
+          h = (h ^ cps[j]) * MULTIPLIER;
+        }
+        out[n++] = mix(h);
       }
     }
+    return n;
+  }
+
+  private static long hash(long seed, String s, int start, int end) {
+    long h = seed;
+    for (int i = start; i < end; i++) {
+      h = (h ^ s.charAt(i)) * MULTIPLIER;
+    }
+    return h;
+  }
+
+  /** Spreads the bits of an FNV-style hash (the finaliser of MurmurHash3). */
+  private static long mix(long h) {
+    h ^= h >>> 33;
+    h *= 0xFF51AFD7ED558CCDL;
+    h ^= h >>> 33;
+    h *= 0xC4CEB9FE1A85EC53L;
+    return h ^ (h >>> 33);
   }
 }

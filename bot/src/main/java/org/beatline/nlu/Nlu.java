@@ -50,14 +50,18 @@ public final class Nlu implements Understanding {
 
   /**
    * Reads {@code conversationsDir/intents/*.yaml} and {@code cues/*.yaml} and trains every model.
-   * Reading OpenNLP's stock language model, training the language detector and reading the cues run
-   * on a second thread while the intent model trains, so startup takes about as long as reading the
-   * examples and training the intent model.
+   * Preparing the Zawgyi converter, reading OpenNLP's stock language model, training the language
+   * detector and reading the cues run on a second thread while the intent model trains, so startup
+   * takes about as long as reading the examples and training the intent model.
    */
   public static Nlu train(Path conversationsDir) {
     Logging.quietOpenNlp();
     CompletableFuture<LanguageDetectorModel> stock =
-        CompletableFuture.supplyAsync(StockLanguageModel::load);
+        CompletableFuture.supplyAsync(
+            () -> {
+              Zawgyi.load();
+              return StockLanguageModel.load();
+            });
     List<LanguageExamples> all = ExampleFiles.read(conversationsDir);
     return train(
         all, CompletableFuture.supplyAsync(() -> ExampleFiles.cues(conversationsDir, all)), stock);
@@ -132,6 +136,17 @@ public final class Nlu implements Understanding {
     String folded = TextFolding.fold(Zawgyi.toUnicode(text));
     LanguageGuess guess = language(Zawgyi.toUnicode(text), folded, null);
     return safety.byClassifier(guess.language(), folded, intents.scores(Features.of(folded)));
+  }
+
+  /**
+   * Why the safety net decided as it did on {@code text}: the emergency probability, the danger
+   * phrase found and the cue that took the message out of the present; for evaluation reports.
+   */
+  String why(String text) {
+    String unicode = Zawgyi.toUnicode(text);
+    String folded = TextFolding.fold(unicode);
+    LanguageGuess guess = language(unicode, folded, null);
+    return safety.why(guess.language(), folded, intents.scores(Features.of(folded)));
   }
 
   private LanguageGuess language(String unicode, String folded, String contactLanguage) {

@@ -7,10 +7,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Finds any of a list of phrases in a folded message. Recall comes first: a word of six letters or
- * more may carry one typo (a letter missing, added, replaced or swapped, never the first), and,
- * where asked, one extra word may stand between the words of a phrase ("he has got a gun"). Phrases
- * in scripts written without spaces (Chinese, Burmese) are found anywhere in the text.
+ * Finds any of a list of phrases in a folded message. Where asked, a word of six letters or more
+ * may carry one typo (a letter missing, added, replaced or swapped, never the first), and one extra
+ * word may stand between the words of a phrase ("he has got a gun"). Phrases in scripts written
+ * without spaces (Chinese, Burmese) are found anywhere in the text.
  */
 final class PhraseMatcher {
   /** Shorter words are matched exactly: one typo away from them lie too many other words. */
@@ -30,10 +30,15 @@ final class PhraseMatcher {
   private final Map<String, List<Integer>> replaced = new HashMap<>();
 
   private final boolean gaps;
+  private final boolean typos;
 
-  /** Matches {@code list}; {@code gaps} lets one extra word stand between a phrase's words. */
-  PhraseMatcher(Collection<String> list, boolean gaps) {
+  /**
+   * Matches {@code list}; {@code gaps} lets one extra word stand between a phrase's words, {@code
+   * typos} lets long words carry one typo.
+   */
+  PhraseMatcher(Collection<String> list, boolean gaps, boolean typos) {
     this.gaps = gaps;
+    this.typos = typos;
     for (String phrase : list) {
       String folded = TextFolding.fold(Zawgyi.toUnicode(phrase));
       if (folded.isEmpty()) {
@@ -133,6 +138,9 @@ final class PhraseMatcher {
       out.add(exact);
     }
     int n = w.length();
+    if (!typos) {
+      return ids(out);
+    }
     if (n >= FUZZY_LENGTH - 1) {
       addAll(out, dropped.get(w)); // a letter missing from the message
     }
@@ -174,7 +182,7 @@ final class PhraseMatcher {
     }
     int id = words.size();
     words.put(w, id);
-    if (w.length() >= FUZZY_LENGTH) {
+    if (typos && w.length() >= FUZZY_LENGTH) {
       for (int i = 1; i < w.length(); i++) {
         String rest = w.substring(0, i) + w.substring(i + 1);
         dropped.computeIfAbsent(rest, k -> new ArrayList<>()).add(id);

@@ -16,7 +16,7 @@ final class SafetyNet {
   // still catch every emergency example, at 76% precision. The classifier alone catches 94%;
   // the danger phrases catch the rest.
   /** The emergency probability above which the classifier alone raises the alarm. */
-  static final double ALONE = 0.15;
+  static final double ALONE = 0.3;
 
   /** The emergency probability that overrides past-time and policy cues. */
   static final double OVER_CUES = 0.6;
@@ -33,7 +33,7 @@ final class SafetyNet {
         phrases.addAll(c.danger());
       }
     }
-    this.danger = new PhraseMatcher(phrases, true);
+    this.danger = new PhraseMatcher(phrases, true, true);
     this.cues = cues;
   }
 
@@ -63,8 +63,15 @@ final class SafetyNet {
     return p >= OVER_CUES || p >= ALONE && (c == null || !c.notNow(folded));
   }
 
-  /** The danger phrase found in {@code folded}, or null; for evaluation reports. */
-  String phrase(String folded) {
-    return danger.find(folded);
+  /** The reasons for the decision on {@code folded}; for evaluation reports. */
+  String why(String language, String folded, IntentScores scores) {
+    EmergencyCues c = cues.get(language);
+    String phrase = danger.find(folded);
+    String notNow = c == null ? null : c.notNowCue(folded);
+    return String.format(
+        "p=%.2f%s%s",
+        scores.probability(EMERGENCY),
+        phrase == null ? "" : ", danger \"" + phrase + "\"",
+        notNow == null ? "" : ", not now \"" + notNow + "\"");
   }
 }

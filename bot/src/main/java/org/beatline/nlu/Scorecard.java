@@ -24,18 +24,24 @@ final class Scorecard {
   private final List<String> missed = new ArrayList<>();
   private final List<String> falseAlarms = new ArrayList<>();
   private final List<String> wrongLanguage = new ArrayList<>();
+  private final List<String> misunderstood = new ArrayList<>();
   private int emergencies;
   private int flagged;
   private int caught;
   private int classifierChecked;
   private int classifierCaught;
 
-  void add(Example e, Understood u) {
+  /** Records how {@code e} was understood; {@code why} explains the safety net's decision. */
+  void add(Example e, Understood u, String why) {
     boolean right = e.intent().equals(u.intent());
     tally(byLanguage, e.language(), right);
     tally(byIntent, e.intent(), right);
     if (!right) {
       confusions.merge(e.intent() + " -> " + u.intent(), 1, Integer::sum);
+      misunderstood.add(
+          String.format(
+              "%s\t%s -> %s (%.2f)\t%s",
+              e.language(), e.intent(), u.intent(), u.confidence(), e.text()));
     }
     language[0]++;
     if (e.language().equals(u.language())) {
@@ -51,9 +57,9 @@ final class Scorecard {
     flagged += u.emergency() ? 1 : 0;
     caught += truth && u.emergency() ? 1 : 0;
     if (truth && !u.emergency()) {
-      missed.add(e.language() + "\t" + e.text());
+      missed.add(e.language() + "\t" + e.text() + "\t(" + why + ")");
     } else if (!truth && u.emergency()) {
-      falseAlarms.add(e.language() + "\t" + e.intent() + "\t" + e.text());
+      falseAlarms.add(e.language() + "\t" + e.intent() + "\t" + e.text() + "\t(" + why + ")");
     }
   }
 
@@ -123,6 +129,8 @@ final class Scorecard {
     falseAlarms.forEach(m -> out.println("  " + m));
     out.println("languages mistaken:");
     wrongLanguage.forEach(m -> out.println("  " + m));
+    out.println("misunderstood (expected -> understood):");
+    misunderstood.forEach(m -> out.println("  " + m));
   }
 
   private static void tally(Map<String, int[]> map, String key, boolean right) {

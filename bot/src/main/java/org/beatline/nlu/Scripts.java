@@ -30,7 +30,12 @@ final class Scripts {
 
   /** Whether the word {@code w} (a folded token) is written in an unspaced script. */
   static boolean unspaced(String w) {
-    int cp = w.codePointAt(0);
+    return unspacedAt(w, 0);
+  }
+
+  /** Whether the word starting at {@code at} in {@code s} is written in an unspaced script. */
+  static boolean unspacedAt(String s, int at) {
+    int cp = s.codePointAt(at);
     return cp >= 0x0E00 && unspaced(of(cp));
   }
 }

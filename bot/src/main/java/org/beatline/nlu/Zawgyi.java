@@ -16,6 +16,14 @@ final class Zawgyi {
 
   private Zawgyi() {}
 
+  /**
+   * Loads the detector and compiles the transliterator, which takes a quarter of a second; called
+   * early on another thread so that startup need not wait for it.
+   */
+  static void load() {
+    // Touching the class is enough: its fields are built when it is first used.
+  }
+
   /** {@code text} in Unicode: converted when it is Zawgyi, unchanged otherwise. */
   static String toUnicode(String text) {
     if (!hasMyanmar(text) || DETECTOR.getZawgyiProbability(text) < THRESHOLD) {

@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 /** Phrases are found as residents type them, and not in words that merely look alike. */
 class PhraseMatcherTest {
   private final PhraseMatcher danger =
-      new PhraseMatcher(List.of("has a gun", "shooting", "breaking in", "有人开枪", "xabbad"), true);
+      new PhraseMatcher(
+          List.of("has a gun", "shooting", "breaking in", "有人开枪", "xabbad"), true, true);
 
   private boolean finds(String text) {
     return danger.matches(TextFolding.fold(text));
@@ -38,8 +39,15 @@ class PhraseMatcherTest {
 
   @Test
   void cuesMatchOnlyWordsThatFollowEachOther() {
-    PhraseMatcher cue = new PhraseMatcher(List.of("tối qua"), false);
+    PhraseMatcher cue = new PhraseMatcher(List.of("tối qua"), false, false);
     assertTrue(cue.matches(TextFolding.fold("tối qua có người bắn")));
     assertFalse(cue.matches(TextFolding.fold("tôi sợ quá")));
+  }
+
+  @Test
+  void silencingCuesTakeNoTypos() {
+    PhraseMatcher cue = new PhraseMatcher(List.of("policy"), false, false);
+    assertTrue(cue.matches(TextFolding.fold("taser policy")));
+    assertFalse(cue.matches(TextFolding.fold("call the police he has a gun")));
   }
 }

@@ -90,6 +90,13 @@ class SafetyNetTest {
   }
 
   @Test
+  void aWordThatSilencesDangerMustBeWrittenAsListed() {
+    // "policy" takes danger out of the present; "police", one letter away, must not.
+    assertTrue(emergency("call the police he has a knife", "en"));
+    assertTrue(emergency("pls send police someone is breaking in", "en"));
+  }
+
+  @Test
   void dangerNowOutweighsThePast() {
     assertTrue(emergency("he shot at us last week and now he is back outside with a gun", "en"));
     assertTrue(emergency("my daughter is missing, she was at the park a minute ago", "en"));
