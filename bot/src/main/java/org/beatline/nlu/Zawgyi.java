@@ -8,8 +8,12 @@ import com.ibm.icu.text.Transliterator;
  * Zawgyi, which reuses Unicode code points for other letters, so nothing can read it before this.
  */
 final class Zawgyi {
-  /** Google's detector answers near 0 or near 1; only a clear answer is converted. */
-  private static final double THRESHOLD = 0.95;
+  /**
+   * Google's detector answers near 0 or near 1; only a clear answer is converted. Measured on the
+   * 1,913 Burmese examples and their Zawgyi forms: at 0.99 it converts 3 Unicode messages and
+   * misses 4 of 1,875 Zawgyi ones; at 0.95 it converted 14 and missed 1.
+   */
+  static final double THRESHOLD = 0.99;
 
   private static final ZawgyiDetector DETECTOR = new ZawgyiDetector();
   private static final Transliterator TO_UNICODE = Transliterator.getInstance("Zawgyi-my");
