@@ -50,12 +50,12 @@ public final class Main {
         .println(
             """
             usage: java -jar beatline.jar [serve | chat | nlu …]
-              serve                  run the service (default): webhooks, simulator, outbox
-              chat                   talk to the bot in this terminal
-              nlu parse ["text"]     what Beatline understands (one JSON object per line)
-              nlu evaluate FILE.tsv  accuracy on labelled messages (columns lang, intent, text)
-              nlu crossval [k]       k-fold cross-validation on the shipped examples
-              nlu bench              training time and per-message latency""");
+              serve                      run the service (default): webhooks, simulator, outbox
+              chat                       talk to the bot in this terminal
+              nlu parse ["text"]         what Beatline understands (one JSON object per line)
+              nlu evaluate FILE.tsv      accuracy on labelled messages (columns lang, intent, text)
+              nlu crossval [k] [rounds]  k-fold cross-validation on the shipped examples
+              nlu bench                  training time and per-message latency""");
     return code;
   }
 

@@ -27,7 +27,8 @@ public final class NluCommand {
       """
       usage: nlu parse [--contact LANG] ["text"]   understand one message, or one per stdin line
              nlu evaluate FILE.tsv                 accuracy on a labelled file (lang, intent, text)
-             nlu crossval [k]                      k-fold cross-validation of the examples (k=5)
+             nlu crossval [k] [rounds]             k-fold cross-validation of the examples (k=5),
+                                                   repeated with other draws (rounds=1)
              nlu bench                             training time and latency""";
 
   private NluCommand() {}
@@ -107,18 +108,22 @@ public final class NluCommand {
 
   private static int crossval(String[] args, PrintStream out, Path dir) {
     int k;
+    int rounds;
     try {
       k = args.length > 1 ? Integer.parseInt(args[1]) : 5;
+      rounds = args.length > 2 ? Integer.parseInt(args[2]) : 1;
     } catch (NumberFormatException e) {
-      return usage(out, "k must be a whole number");
+      return usage(out, "k and rounds must be whole numbers");
     }
-    if (k < 2) {
-      return usage(out, "k must be at least 2");
+    if (k < 2 || rounds < 1 || args.length > 3) {
+      return usage(out, "k must be at least 2, rounds at least 1");
     }
     Logging.quietOpenNlp();
     List<LanguageExamples> all = ExampleFiles.read(dir);
-    out.printf("%d-fold cross-validation, no contact language given%n", k);
-    CrossValidation.run(all, ExampleFiles.cues(dir, all), StockLanguageModel.load(), k)
+    out.printf(
+        "%d-fold cross-validation, %d round%s, no contact language given%n",
+        k, rounds, rounds == 1 ? "" : "s");
+    CrossValidation.run(all, ExampleFiles.cues(dir, all), StockLanguageModel.load(), k, rounds)
         .print(out, true);
     return 0;
   }

@@ -79,6 +79,7 @@ class NluCommandTest {
     assertEquals(2, run("", "translate"));
     assertEquals(2, run("", "evaluate", "/no/such/file.tsv"));
     assertEquals(2, run("", "crossval", "one"));
+    assertEquals(2, run("", "crossval", "5", "0"));
     assertTrue(output().contains("usage: nlu parse"));
   }
 }
