@@ -159,13 +159,7 @@ class TelegramChannelTest {
     post(message(IDS.incrementAndGet(), chat, "hi"), Running.SECRET);
     eventually(
         () ->
-            assertThat(
-                    beatline
-                        .app
-                        .redis()
-                        .call(c -> c.hget("contact:telegram:" + chat, "consent"))
-                        .await())
-                .isEqualTo("OPTED_OUT"));
+            assertThat(beatline.consent("telegram", String.valueOf(chat))).isEqualTo("OPTED_OUT"));
     assertThat(sendsTo(chat)).hasSize(1);
   }
 

@@ -242,8 +242,7 @@ class TwilioChannelTest {
                 .statusCode())
         .isEqualTo(204);
 
-    assertThat(beatline.app.redis().call(c -> c.hget("contact:twilio:" + phone, "consent")).await())
-        .isEqualTo("OPTED_OUT");
+    assertThat(beatline.consent("twilio", phone)).isEqualTo("OPTED_OUT");
     signedSms(newSid(), phone, "are you there");
     assertThat(sendsTo(phone)).hasSize(1);
   }
@@ -299,15 +298,7 @@ class TwilioChannelTest {
             .willReturn(
                 Providers.twilioError(400, 21610, "Attempt to send to unsubscribed recipient")));
     signedSms(newSid(), phone, "hello");
-    eventually(
-        () ->
-            assertThat(
-                    beatline
-                        .app
-                        .redis()
-                        .call(c -> c.hget("contact:twilio:" + phone, "consent"))
-                        .await())
-                .isEqualTo("OPTED_OUT"));
+    eventually(() -> assertThat(beatline.consent("twilio", phone)).isEqualTo("OPTED_OUT"));
     assertThat(sendsTo(phone)).hasSize(1);
   }
 

@@ -6,7 +6,6 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.beatline.support.Running;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -26,16 +25,6 @@ class JourneyTest {
     beatline.close();
   }
 
-  static JsonObject send(String from, String text, String choice) {
-    JsonObject body = new JsonObject().put("from", from).put("text", text);
-    if (choice != null) {
-      body.put("choice", choice);
-    }
-    var res = beatline.http.post("/api/simulator/messages").sendJsonObject(body).await();
-    assertThat(res.statusCode()).as(res.bodyAsString()).isEqualTo(200);
-    return res.bodyAsJsonObject();
-  }
-
   static List<String> keys(JsonObject answer) {
     JsonArray replies = answer.getJsonArray("replies");
     return replies.stream().map(r -> ((JsonObject) r).getString("key")).toList();
@@ -49,18 +38,14 @@ class JourneyTest {
             .toList());
   }
 
-  static String resident() {
-    return "sim-" + UUID.randomUUID().toString().substring(0, 8);
-  }
-
   @Test
   void concernGetsAReferenceAndStatusAnswersWithIt() {
-    String who = resident();
-    assertThat(keys(send(who, "hi", null))).contains("welcome", "menu.ask");
-    assertThat(keys(send(who, "", "concern"))).contains("concern.ask.what");
-    send(who, "Cars race down Oak Street every night", null);
-    send(who, "Oak Street near the library 55101", null);
-    JsonObject created = send(who, "", "anonymous");
+    String who = Running.newResident();
+    assertThat(keys(beatline.say(who, "hi", null))).contains("welcome", "menu.ask");
+    assertThat(keys(beatline.say(who, "", "concern"))).contains("concern.ask.what");
+    beatline.say(who, "Cars race down Oak Street every night", null);
+    beatline.say(who, "Oak Street near the library 55101", null);
+    JsonObject created = beatline.say(who, "", "anonymous");
     assertThat(keys(created)).containsExactly("concern.created.anonymous");
     String reference = text(created).replaceAll("(?s).*(RIV-\\d+).*", "$1");
     assertThat(reference).matches("RIV-\\d+");
@@ -71,31 +56,31 @@ class JourneyTest {
         .containsEntry("contactPreference", "anonymous")
         .containsEntry("what", "Cars race down Oak Street every night");
 
-    assertThat(text(send(who, "STATUS", null))).contains(reference);
+    assertThat(text(beatline.say(who, "STATUS", null))).contains(reference);
 
     // Talking in between uses up no numbers: the next concern gets the next reference.
-    send(who, "MENU", null);
-    send(who, "", "concern");
-    send(who, "Graffiti on the bus shelter", null);
-    send(who, "Pine Street near the school 55101", null);
-    String next = text(send(who, "", "anonymous")).replaceAll("(?s).*(RIV-\\d+).*", "$1");
+    beatline.say(who, "MENU", null);
+    beatline.say(who, "", "concern");
+    beatline.say(who, "Graffiti on the bus shelter", null);
+    beatline.say(who, "Pine Street near the school 55101", null);
+    String next = text(beatline.say(who, "", "anonymous")).replaceAll("(?s).*(RIV-\\d+).*", "$1");
     assertThat(Integer.parseInt(next.substring(4)))
         .isEqualTo(Integer.parseInt(reference.substring(4)) + 1);
   }
 
   @Test
   void meetingsAreListedForTheNeighbourhoodAndSubscriptionIsInTheLedger() {
-    String who = resident();
-    send(who, "hi", null);
-    send(who, "", "meetings");
-    JsonObject listed = send(who, "55101", null);
+    String who = Running.newResident();
+    beatline.say(who, "hi", null);
+    beatline.say(who, "", "meetings");
+    JsonObject listed = beatline.say(who, "55101", null);
     assertThat(keys(listed))
         .contains("neighbourhood.saved", "meetings.next.header", "meetings.item");
     assertThat(text(listed)).contains("/meetings/eastside-june.ics");
 
-    assertThat(keys(send(who, "", "subscription"))).contains("meetings.subscribe.ask");
-    send(who, "yes", null);
-    send(who, "yes", null);
+    assertThat(keys(beatline.say(who, "", "subscription"))).contains("meetings.subscribe.ask");
+    beatline.say(who, "yes", null);
+    beatline.say(who, "yes", null);
     assertThat(beatline.app.redis().call(c -> c.smembers("subs:web:" + who)).await())
         .contains("meetings.announcements|eastside", "meetings.reminders|eastside");
     var ics = beatline.http.get("/meetings/eastside-june.ics").send().await();
@@ -105,10 +90,10 @@ class JourneyTest {
 
   @Test
   void surveyAnswersAreNotLinkableOnceComplete() {
-    String who = resident();
-    send(who, "hi", null);
-    send(who, "", "surveys");
-    JsonObject first = send(who, "", "survey.community");
+    String who = Running.newResident();
+    beatline.say(who, "hi", null);
+    beatline.say(who, "", "surveys");
+    JsonObject first = beatline.say(who, "", "survey.community");
     assertThat(keys(first)).contains("survey.community.intro");
     JsonObject last = first;
     for (int i = 0; i < 8 && !keys(last).contains("survey.community.thanks"); i++) {
@@ -117,8 +102,8 @@ class JourneyTest {
       JsonArray options = replies.getJsonObject(replies.size() - 1).getJsonArray("options");
       last =
           options.isEmpty()
-              ? send(who, "more patrols at night", null)
-              : send(who, "", options.getJsonObject(0).getString("value"));
+              ? beatline.say(who, "more patrols at night", null)
+              : beatline.say(who, "", options.getJsonObject(0).getString("value"));
     }
     assertThat(keys(last)).contains("survey.community.thanks");
     var open = beatline.app.redis().call(c -> c.keys("survey:community:open:*")).await();
@@ -131,21 +116,25 @@ class JourneyTest {
 
   @Test
   void languageCanBeChangedAndIsRemembered() {
-    String who = resident();
-    send(who, "hi", null);
-    send(who, "", "language");
-    JsonObject changed = send(who, "", "vi");
+    String who = Running.newResident();
+    beatline.say(who, "hi", null);
+    beatline.say(who, "", "language");
+    JsonObject changed = beatline.say(who, "", "vi");
     assertThat(changed.getJsonArray("replies").getJsonObject(0).getString("language"))
         .isEqualTo("vi");
     assertThat(
-            send(who, "MENU", null).getJsonArray("replies").getJsonObject(0).getString("language"))
+            beatline
+                .say(who, "MENU", null)
+                .getJsonArray("replies")
+                .getJsonObject(0)
+                .getString("language"))
         .isEqualTo("vi");
   }
 
   @Test
   void aStoredSessionThatNoLongerFitsTheFlowsStartsFresh() {
-    String who = resident();
-    send(who, "hi", null);
+    String who = Running.newResident();
+    beatline.say(who, "hi", null);
     beatline
         .app
         .redis()
@@ -154,8 +143,8 @@ class JourneyTest {
                 c.set(
                     "session:web:" + who, "{\"stack\":[{\"flow\":\"gone\",\"step\":\"nowhere\"}]}"))
         .await();
-    assertThat(keys(send(who, "MENU", null))).contains("menu.ask");
+    assertThat(keys(beatline.say(who, "MENU", null))).contains("menu.ask");
     beatline.app.redis().call(c -> c.set("session:web:" + who, "not json")).await();
-    assertThat(keys(send(who, "MENU", null))).contains("menu.ask");
+    assertThat(keys(beatline.say(who, "MENU", null))).contains("menu.ask");
   }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.util.UUID;
 import org.beatline.support.Running;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,16 +24,6 @@ class ConsentTest {
     beatline.close();
   }
 
-  static JsonObject say(String from, String text) {
-    var res = beatline.simulate(from, text);
-    assertThat(res.statusCode()).as(res.bodyAsString()).isEqualTo(200);
-    return res.bodyAsJsonObject();
-  }
-
-  static String sim() {
-    return "sim-" + UUID.randomUUID().toString().substring(0, 8);
-  }
-
   @ParameterizedTest
   @CsvSource({
     "PARAR, es",
@@ -49,9 +38,9 @@ class ConsentTest {
     "unsubscribe, en",
   })
   void stopWordOptsOutWithOneConfirmationInItsLanguage(String word, String language) {
-    String who = sim();
-    say(who, "hi");
-    JsonObject stopped = say(who, word);
+    String who = Running.newResident();
+    beatline.say(who, "hi");
+    JsonObject stopped = beatline.say(who, word);
 
     JsonArray replies = stopped.getJsonArray("replies");
     assertThat(replies).hasSize(1);
@@ -59,29 +48,29 @@ class ConsentTest {
     assertThat(replies.getJsonObject(0).getString("language")).isEqualTo(language);
     assertThat(replies.getJsonObject(0).getString("text")).contains("911");
 
-    assertThat(say(who, "what about meetings").getJsonArray("replies")).isEmpty();
-    assertThat(say(who, word).getJsonArray("replies")).isEmpty();
+    assertThat(beatline.say(who, "what about meetings").getJsonArray("replies")).isEmpty();
+    assertThat(beatline.say(who, word).getJsonArray("replies")).isEmpty();
   }
 
   @Test
   void startResumesAfterStop() {
-    String who = sim();
-    say(who, "hola");
-    say(who, "PARAR");
-    JsonObject started = say(who, "START");
+    String who = Running.newResident();
+    beatline.say(who, "hola");
+    beatline.say(who, "PARAR");
+    JsonObject started = beatline.say(who, "START");
     assertThat(started.getJsonArray("replies").getJsonObject(0).getString("key"))
         .isEqualTo("consent.started");
     assertThat(started.getJsonArray("replies").getJsonObject(0).getString("language"))
         .isEqualTo("es");
-    assertThat(say(who, "hola").getJsonArray("replies")).isNotEmpty();
+    assertThat(beatline.say(who, "hola").getJsonArray("replies")).isNotEmpty();
   }
 
   @Test
   void helpIsAnsweredEvenAfterStop() {
-    String who = sim();
-    say(who, "hi");
-    say(who, "STOP");
-    JsonObject help = say(who, "HELP");
+    String who = Running.newResident();
+    beatline.say(who, "hi");
+    beatline.say(who, "STOP");
+    JsonObject help = beatline.say(who, "HELP");
     String text = help.getJsonArray("replies").getJsonObject(0).getString("text");
     assertThat(text).contains("Riverton Police Department").contains("911").contains("STOP");
     assertThat(text.toLowerCase()).contains("rates may apply");
@@ -89,19 +78,19 @@ class ConsentTest {
 
   @Test
   void stopInsideASentenceIsNotAnOptOut() {
-    String who = sim();
-    say(who, "hi");
-    JsonObject r = say(who, "please stop the cars speeding on my street");
+    String who = Running.newResident();
+    beatline.say(who, "hi");
+    JsonObject r = beatline.say(who, "please stop the cars speeding on my street");
     assertThat(r.getJsonArray("replies").getJsonObject(0).getString("key"))
         .isNotEqualTo("consent.stopped");
   }
 
   @Test
   void everyConsentChangeIsInTheLedgerWithoutTheAddress() {
-    String who = sim();
-    say(who, "hi");
-    say(who, "STOP");
-    say(who, "START");
+    String who = Running.newResident();
+    beatline.say(who, "hi");
+    beatline.say(who, "STOP");
+    beatline.say(who, "START");
     var entries =
         beatline
             .app
@@ -127,13 +116,22 @@ class ConsentTest {
 
   @Test
   void firstMessageIsWelcomedInItsLanguage() {
-    JsonObject r = say(sim(), "hola");
+    JsonObject r = beatline.say(Running.newResident(), "hola");
     assertThat(r.getJsonArray("replies").getJsonObject(0).getString("key")).isEqualTo("welcome");
     assertThat(r.getJsonArray("replies").getJsonObject(0).getString("language")).isEqualTo("es");
     assertThat(
-            say(sim(), "xin chào").getJsonArray("replies").getJsonObject(0).getString("language"))
+            beatline
+                .say(Running.newResident(), "xin chào")
+                .getJsonArray("replies")
+                .getJsonObject(0)
+                .getString("language"))
         .isEqualTo("vi");
-    assertThat(say(sim(), "مرحبا").getJsonArray("replies").getJsonObject(0).getString("language"))
+    assertThat(
+            beatline
+                .say(Running.newResident(), "مرحبا")
+                .getJsonArray("replies")
+                .getJsonObject(0)
+                .getString("language"))
         .isEqualTo("ar");
   }
 }

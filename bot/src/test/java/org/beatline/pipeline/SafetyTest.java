@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.json.JsonObject;
 import java.util.Map;
-import java.util.UUID;
 import org.beatline.support.Running;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -26,18 +25,8 @@ class SafetyTest {
     beatline.close();
   }
 
-  static JsonObject say(String from, String text) {
-    var res = beatline.simulate(from, text);
-    assertThat(res.statusCode()).as(res.bodyAsString()).isEqualTo(200);
-    return res.bodyAsJsonObject();
-  }
-
   static JsonObject first(JsonObject answer) {
     return answer.getJsonArray("replies").getJsonObject(0);
-  }
-
-  static String sim() {
-    return "sim-" + UUID.randomUUID().toString().substring(0, 8);
   }
 
   @ParameterizedTest
@@ -48,7 +37,7 @@ class SafetyTest {
     "有人拿刀在砍人, zh",
   })
   void dangerNowGetsEmergencyGuidanceInTheResidentsLanguage(String text, String language) {
-    JsonObject answer = say(sim(), text);
+    JsonObject answer = beatline.say(Running.newResident(), text);
     assertThat(first(answer).getString("key")).isEqualTo("emergency.guidance");
     assertThat(first(answer).getString("language")).isEqualTo(language);
     assertThat(first(answer).getString("text")).contains("911");
@@ -57,43 +46,45 @@ class SafetyTest {
 
   @Test
   void emergencyOverridesAFlowHalfwayThrough() {
-    String who = sim();
-    say(who, "hi");
-    say(who, "MENU");
-    JsonObject answer = say(who, "he has a gun and is shooting");
+    String who = Running.newResident();
+    beatline.say(who, "hi");
+    beatline.say(who, "MENU");
+    JsonObject answer = beatline.say(who, "he has a gun and is shooting");
     assertThat(first(answer).getString("key")).isEqualTo("emergency.guidance");
   }
 
   @Test
   void emergencyGuidanceReachesAContactWhoOptedOut() {
-    String who = sim();
-    say(who, "hi");
-    say(who, "STOP");
-    assertThat(first(say(who, "my dad is not breathing")).getString("key"))
+    String who = Running.newResident();
+    beatline.say(who, "hi");
+    beatline.say(who, "STOP");
+    assertThat(first(beatline.say(who, "my dad is not breathing")).getString("key"))
         .isEqualTo("emergency.guidance");
-    assertThat(say(who, "when is the next meeting").getJsonArray("replies")).isEmpty();
+    assertThat(beatline.say(who, "when is the next meeting").getJsonArray("replies")).isEmpty();
   }
 
   @Test
   void frighteningWordsAboutThePastAreNotAnEmergency() {
     JsonObject answer =
-        say(sim(), "the officer who drew a gun on my son last month, how do I complain");
+        beatline.say(
+            Running.newResident(),
+            "the officer who drew a gun on my son last month, how do I complain");
     assertThat(answer.getJsonObject("understood").getBoolean("emergency")).isFalse();
     assertThat(first(answer).getString("key")).isNotEqualTo("emergency.guidance");
   }
 
   @Test
   void anAnswerThatSoundsAlarmingGetsGuidanceAndTheFlowGoesOn() {
-    String who = sim();
-    say(who, "hi");
+    String who = Running.newResident();
+    beatline.say(who, "hi");
     beatline
         .http
         .post("/api/simulator/messages")
         .sendJsonObject(new JsonObject().put("from", who).put("text", "").put("choice", "concern"))
         .await();
-    say(who, "Cars race down Oak Street every night");
+    beatline.say(who, "Cars race down Oak Street every night");
     // A street corner can sound like an incident report; the resident is answering "where?".
-    JsonObject answer = say(who, "someone is hurt at Elm and 3rd right now, 55101");
+    JsonObject answer = beatline.say(who, "someone is hurt at Elm and 3rd right now, 55101");
     var keys =
         answer.getJsonArray("replies").stream()
             .map(r -> ((JsonObject) r).getString("key"))
@@ -104,9 +95,9 @@ class SafetyTest {
 
   @Test
   void aRealEmergencyAtTheMenuGetsOnlyTheGuidance() {
-    String who = sim();
-    say(who, "hi");
-    JsonObject answer = say(who, "a man is stabbing people outside right now");
+    String who = Running.newResident();
+    beatline.say(who, "hi");
+    JsonObject answer = beatline.say(who, "a man is stabbing people outside right now");
     assertThat(answer.getJsonArray("replies")).hasSize(1);
     assertThat(first(answer).getString("key")).isEqualTo("emergency.guidance");
   }

@@ -1,5 +1,6 @@
 package org.beatline.support;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -12,6 +13,7 @@ import io.vertx.ext.web.client.WebClientOptions;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.Function;
 import org.beatline.Beatline;
 import org.beatline.config.Config;
@@ -80,6 +82,32 @@ public final class Running implements AutoCloseable {
     return http.post("/api/simulator/messages")
         .sendJsonObject(new JsonObject().put("from", from).put("text", text))
         .await();
+  }
+
+  /** Sends {@code text} from {@code from} through the simulator; its answer, which must be 200. */
+  public JsonObject say(String from, String text) {
+    return say(from, text, null);
+  }
+
+  /** The same, pressing the option {@code choice} when it is not null. */
+  public JsonObject say(String from, String text, String choice) {
+    JsonObject body = new JsonObject().put("from", from).put("text", text);
+    if (choice != null) {
+      body.put("choice", choice);
+    }
+    HttpResponse<Buffer> res = http.post("/api/simulator/messages").sendJsonObject(body).await();
+    assertThat(res.statusCode()).as(res.bodyAsString()).isEqualTo(200);
+    return res.bodyAsJsonObject();
+  }
+
+  /** The consent state stored for {@code address} on {@code channel}, or null. */
+  public String consent(String channel, String address) {
+    return app.redis().call(c -> c.hget("contact:" + channel + ":" + address, "consent")).await();
+  }
+
+  /** A simulator address no other test uses, so that no two tests share a conversation. */
+  public static String newResident() {
+    return "sim-" + UUID.randomUUID().toString().substring(0, 8);
   }
 
   /** Waits for an asynchronous condition (outbox deliveries) without sleeping blindly. */
