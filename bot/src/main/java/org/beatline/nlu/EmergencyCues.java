@@ -28,12 +28,13 @@ final class EmergencyCues {
 
   /** Whether {@code folded} speaks of the past or of policy, and of nothing happening now. */
   boolean notNow(String folded) {
-    return notNow.matches(folded) && !now.matches(folded);
+    return notNowCue(folded) != null;
   }
 
-  /** The cue that takes {@code folded} out of the present, or null; for evaluation reports. */
+  /** The word that takes {@code folded} out of the present, or null. */
   String notNowCue(String folded) {
-    return now.matches(folded) ? null : notNow.find(folded);
+    String cue = notNow.find(folded);
+    return cue == null || now.matches(folded) ? null : cue;
   }
 
   /** The lists as written in {@code conversations/cues/<lang>.yaml}. */

@@ -100,7 +100,7 @@ public final class NluCommand {
     Nlu nlu = trained.get();
     Scorecard card = new Scorecard();
     for (Example e : ExampleFiles.readTsv(file)) {
-      card.add(e, nlu.understand(e.text(), null), nlu.why(e.text()));
+      card.add(e, nlu);
     }
     card.print(out, true);
     return 0;

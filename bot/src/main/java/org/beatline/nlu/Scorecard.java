@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 import org.beatline.message.Understood;
 
 /**
@@ -31,8 +32,16 @@ final class Scorecard {
   private int classifierChecked;
   private int classifierCaught;
 
-  /** Records how {@code e} was understood; {@code why} explains the safety net's decision. */
-  void add(Example e, Understood u, String why) {
+  /** Records how {@code nlu} understands {@code e}, with no contact language known. */
+  void add(Example e, Nlu nlu) {
+    add(e, nlu.understand(e.text(), null), () -> nlu.why(e.text()));
+  }
+
+  /**
+   * Records how {@code e} was understood; {@code why} explains the safety net's decision, asked
+   * only when the decision was wrong.
+   */
+  private void add(Example e, Understood u, Supplier<String> why) {
     boolean right = e.intent().equals(u.intent());
     tally(byLanguage, e.language(), right);
     tally(byIntent, e.intent(), right);
@@ -57,9 +66,9 @@ final class Scorecard {
     flagged += u.emergency() ? 1 : 0;
     caught += truth && u.emergency() ? 1 : 0;
     if (truth && !u.emergency()) {
-      missed.add(e.language() + "\t" + e.text() + "\t(" + why + ")");
+      missed.add(e.language() + "\t" + e.text() + "\t(" + why.get() + ")");
     } else if (!truth && u.emergency()) {
-      falseAlarms.add(e.language() + "\t" + e.intent() + "\t" + e.text() + "\t(" + why + ")");
+      falseAlarms.add(e.language() + "\t" + e.intent() + "\t" + e.text() + "\t(" + why.get() + ")");
     }
   }
 
