@@ -6,7 +6,9 @@ import java.util.Arrays;
  * The features the intent classifier reads from a folded message: its words, word pairs and pieces
  * of words of three and four letters, and one feature that every message has; for scripts written
  * without spaces (Chinese, Burmese), runs of one to three characters instead, since their word
- * boundaries are not written.
+ * boundaries are not written. How a message opens is a feature of its own: its first word, or its
+ * first two characters in a script without spaces ("cuando…", "quien…", "no…", "多久…"), since the
+ * opening word often says what kind of question it is.
  *
  * <p>Each feature is a 64-bit hash of its kind and characters, computed without building strings:
  * at startup the examples give some 800,000 features, and hashing them is several times faster than
@@ -22,6 +24,7 @@ final class Features {
   private static final long PAIR = 0xC2B2AE3D27D4EB4FL;
   private static final long PIECE = 0x165667B19E3779F9L;
   private static final long GRAM = 0xD6E8FEB86659FD93L;
+  private static final long OPENING = 0x94D049BB133111EBL;
   private static final long MULTIPLIER = 0x100000001B3L;
 
   /** A feature every message has, so that the classifier learns how common each intent is. */
@@ -49,7 +52,12 @@ final class Features {
         if (room > out.length) {
           out = Arrays.copyOf(out, Math.max(room, out.length * 2));
         }
-        if (Scripts.unspacedAt(folded, start)) {
+        boolean unspaced = Scripts.unspacedAt(folded, start);
+        if (n == 0) {
+          out[n++] =
+              mix(hash(OPENING, folded, start, unspaced ? after(folded, start, 2, end) : end));
+        }
+        if (unspaced) {
           n = grams(folded, start, end, out, n);
           previous = -1;
         } else {
@@ -101,6 +109,15 @@ final class Features {
       }
     }
     return n;
+  }
+
+  /** Where {@code count} code points from {@code start} end, but not past {@code end}. */
+  private static int after(String s, int start, int count, int end) {
+    int i = start;
+    for (int k = 0; k < count && i < end; k++) {
+      i += Character.charCount(s.codePointAt(i));
+    }
+    return i;
   }
 
   private static long hash(long seed, String s, int start, int end) {

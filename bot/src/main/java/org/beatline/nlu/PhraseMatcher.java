@@ -10,11 +10,17 @@ import java.util.Map;
  * Finds any of a list of phrases in a folded message. Where asked, a word of six letters or more
  * may carry one typo (a letter missing, added, replaced or swapped, never the first), and one extra
  * word may stand between the words of a phrase ("he has got a gun"). Phrases in scripts written
- * without spaces (Chinese, Burmese) are found anywhere in the text.
+ * without spaces (Chinese, Burmese) are found anywhere in the text. An Arabic word may carry the
+ * conjunction و or ف written onto it ("ووجهه ازرق", "and his face is blue"), as Arabic is written.
  */
 final class PhraseMatcher {
   /** Shorter words are matched exactly: one typo away from them lie too many other words. */
   private static final int FUZZY_LENGTH = 6;
+
+  /** The Arabic conjunctions و ("and") and ف ("so"), written onto the word that follows them. */
+  private static final char WAW = '\u0648';
+
+  private static final char FA = '\u0641';
 
   private final List<int[]> phrases = new ArrayList<>();
   private final List<String> originals = new ArrayList<>();
@@ -136,6 +142,12 @@ final class PhraseMatcher {
     Integer exact = words.get(w);
     if (exact != null) {
       out.add(exact);
+    }
+    if (w.length() > 2 && (w.charAt(0) == WAW || w.charAt(0) == FA)) {
+      Integer joined = words.get(w.substring(1));
+      if (joined != null) {
+        out.add(joined);
+      }
     }
     int n = w.length();
     if (!typos) {

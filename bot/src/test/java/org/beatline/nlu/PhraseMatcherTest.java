@@ -29,6 +29,15 @@ class PhraseMatcherTest {
   }
 
   @Test
+  void findsArabicWordsWithTheConjunctionWrittenOn() {
+    PhraseMatcher arabic = new PhraseMatcher(List.of("وجهه ازرق", "معه سكين"), true, true);
+    assertTrue(arabic.matches(TextFolding.fold("صاحبي ماخد هيروين ووجهه ازرق")));
+    assertTrue(arabic.matches(TextFolding.fold("في رجال برا ومعه سكين")));
+    assertTrue(arabic.matches(TextFolding.fold("فمعه سكين")));
+    assertFalse(arabic.matches(TextFolding.fold("ازرق وجهه")));
+  }
+
+  @Test
   void leavesShortAndFirstLetterLookalikesAlone() {
     assertFalse(finds("he has a gnu"));
     assertFalse(finds("nabad gelyo"));
