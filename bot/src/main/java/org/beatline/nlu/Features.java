@@ -6,9 +6,10 @@ import java.util.Arrays;
  * The features the intent classifier reads from a folded message: its words, word pairs and pieces
  * of words of three and four letters, and one feature that every message has; for scripts written
  * without spaces (Chinese, Burmese), runs of one to three characters instead, since their word
- * boundaries are not written. How a message opens is a feature of its own: its first word, or its
- * first two characters in a script without spaces ("cuando…", "quien…", "no…", "多久…"), since the
- * opening word often says what kind of question it is.
+ * boundaries are not written. Arabic and Latin words also give their {@link Skeleton}, which
+ * Arabizi shares with Arabic script. How a message opens is a feature of its own: its first word,
+ * or its first two characters in a script without spaces ("cuando…", "quien…", "no…", "多久…"), since
+ * the opening word often says what kind of question it is.
  *
  * <p>Each feature is a 64-bit hash of its kind and characters, computed without building strings:
  * at startup the examples give some 800,000 features, and hashing them is several times faster than
@@ -62,6 +63,10 @@ final class Features {
           previous = -1;
         } else {
           out[n++] = mix(hash(WORD, folded, start, end));
+          long skeleton = Skeleton.hash(folded, start, end);
+          if (skeleton != 0) {
+            out[n++] = mix(skeleton);
+          }
           n = pieces(folded, start, end, out, n);
           if (previous >= 0) {
             long h = hash(PAIR, folded, previous, previousEnd);

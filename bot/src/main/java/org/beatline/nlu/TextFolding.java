@@ -4,7 +4,8 @@ import java.text.Normalizer;
 
 /**
  * Folds a message to the form that intents and danger phrases are matched on: lower case, accents
- * and Arabic vowel marks removed, letter variants unified, digits as ASCII, repeated letters typed
+ * and Arabic vowel marks removed, letter variants unified, digits as ASCII, numbers as 0 but for
+ * 911 and a digit that stands for a letter ("3ayez", "ra2mi" in Arabizi), repeated letters typed
  * three times or more kept once ("helloooo" becomes "hello"), emoji and question marks as their own
  * words, every other symbol a space.
  */
@@ -36,7 +37,7 @@ final class TextFolding {
         continue;
       }
       if (digitStart >= 0) {
-        foldNumber(out, digitStart);
+        foldNumber(out, digitStart, Character.isLetter(c));
         digitStart = -1;
       }
       if (c == SPACE) {
@@ -62,7 +63,7 @@ final class TextFolding {
       }
     }
     if (digitStart >= 0) {
-      foldNumber(out, digitStart);
+      foldNumber(out, digitStart, false);
     }
     int end = out.length();
     while (end > 0 && out.charAt(end - 1) == ' ') {
@@ -134,10 +135,15 @@ final class TextFolding {
     return SPACE;
   }
 
-  /** Numbers carry no intent, except the emergency number. */
-  private static void foldNumber(StringBuilder out, int start) {
+  /**
+   * Numbers carry no intent, except the emergency number. A single digit written against letters is
+   * a letter: Arabizi writes ع as 3, ح as 7 and ء or ق as 2.
+   */
+  private static void foldNumber(StringBuilder out, int start, boolean letterAfter) {
     String digits = out.substring(start);
-    if (!digits.equals("911")) {
+    boolean letterBefore = start > 0 && Character.isLetter(out.charAt(start - 1));
+    boolean letter = digits.length() == 1 && (letterBefore || letterAfter);
+    if (!letter && !digits.equals("911")) {
       out.setLength(start);
       out.append('0');
     }

@@ -26,6 +26,9 @@ class TextFoldingTest {
         "help 🚨🚨|help 🚨 🚨",
         "thanks 👍🏽|thanks 👍",
         "dhiig badan|dhiig badan",
+        "3ayez a2addem shakwa|3ayez a2addem shakwa",
+        "ra2mi 7aree2|ra2mi 7aree2",
+        "meeting at 10am or 5pm|meeting at 0am or 5pm",
       })
   void foldsCaseAccentsLettersDigitsAndSymbols(String text, String folded) {
     assertEquals(folded, TextFolding.fold(text));
