@@ -5,7 +5,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import opennlp.tools.langdetect.LanguageDetectorModel;
 
 /**
  * K-fold cross-validation on the shipped examples: each fold is held out in turn, the rest trains
@@ -25,7 +24,7 @@ final class CrossValidation {
   static Scorecard run(
       List<LanguageExamples> all,
       Map<String, EmergencyCues> cues,
-      LanguageDetectorModel stock,
+      StockLanguageModel stock,
       int k,
       int rounds) {
     Scorecard card = new Scorecard();
@@ -38,7 +37,7 @@ final class CrossValidation {
   private static void run(
       List<LanguageExamples> all,
       Map<String, EmergencyCues> cues,
-      LanguageDetectorModel stock,
+      StockLanguageModel stock,
       int k,
       long seed,
       Scorecard card) {

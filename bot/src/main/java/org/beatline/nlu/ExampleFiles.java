@@ -56,6 +56,11 @@ final class ExampleFiles {
     return all;
   }
 
+  /** The languages of {@code conversationsDir}, named by their intents files, sorted. */
+  static List<String> languages(Path conversationsDir) {
+    return yamlFiles(conversationsDir.resolve("intents")).stream().map(ExampleFiles::stem).toList();
+  }
+
   /** The emergency cues of every language in {@code all}. */
   static Map<String, EmergencyCues> cues(Path conversationsDir, List<LanguageExamples> all) {
     Map<String, EmergencyCues> out = new HashMap<>();

@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import opennlp.tools.langdetect.LanguageDetectorModel;
 
 /**
  * Decides which supported language a message is in. The script decides first: a script that only
@@ -37,9 +36,10 @@ final class LanguageDetector {
 
   /**
    * Learns which languages write which script from their examples, then the words and letters that
-   * tell apart the languages sharing one; {@code stock} is OpenNLP's stock model, or null.
+   * tell apart the languages sharing one; {@code stock} is OpenNLP's stock model restricted to
+   * every language of {@code all}, or null.
    */
-  static LanguageDetector train(List<LanguageExamples> all, LanguageDetectorModel stock) {
+  static LanguageDetector train(List<LanguageExamples> all, StockLanguageModel stock) {
     Map<UnicodeScript, Map<String, Integer>> writers = new EnumMap<>(UnicodeScript.class);
     for (LanguageExamples lang : all) {
       for (Example e : lang.examples()) {

@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import opennlp.tools.langdetect.LanguageDetectorModel;
 import org.beatline.message.Understanding;
 import org.beatline.message.Understood;
 import org.beatline.message.Understood.Alternative;
@@ -58,11 +57,12 @@ public final class Nlu implements Understanding {
    */
   public static Nlu train(Path conversationsDir) {
     Logging.quietOpenNlp();
-    CompletableFuture<LanguageDetectorModel> stock =
+    List<String> names = ExampleFiles.languages(conversationsDir);
+    CompletableFuture<StockLanguageModel> stock =
         CompletableFuture.supplyAsync(
             () -> {
               Zawgyi.load();
-              return StockLanguageModel.load();
+              return StockLanguageModel.load(names);
             });
     List<LanguageExamples> all = ExampleFiles.read(conversationsDir);
     return train(
@@ -71,7 +71,7 @@ public final class Nlu implements Understanding {
 
   /** Trains on {@code all} with the cues and stock model already read. */
   static Nlu train(
-      List<LanguageExamples> all, Map<String, EmergencyCues> cues, LanguageDetectorModel stock) {
+      List<LanguageExamples> all, Map<String, EmergencyCues> cues, StockLanguageModel stock) {
     return train(
         all, CompletableFuture.completedFuture(cues), CompletableFuture.completedFuture(stock));
   }
@@ -79,7 +79,7 @@ public final class Nlu implements Understanding {
   private static Nlu train(
       List<LanguageExamples> all,
       CompletableFuture<Map<String, EmergencyCues>> cues,
-      CompletableFuture<LanguageDetectorModel> stock) {
+      CompletableFuture<StockLanguageModel> stock) {
     Logging.quietOpenNlp();
     CompletableFuture<LanguageDetector> detector =
         stock.thenApplyAsync(model -> LanguageDetector.train(all, model));

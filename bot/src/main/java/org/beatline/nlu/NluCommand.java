@@ -123,7 +123,12 @@ public final class NluCommand {
     out.printf(
         "%d-fold cross-validation, %d round%s, no contact language given%n",
         k, rounds, rounds == 1 ? "" : "s");
-    CrossValidation.run(all, ExampleFiles.cues(dir, all), StockLanguageModel.load(), k, rounds)
+    CrossValidation.run(
+            all,
+            ExampleFiles.cues(dir, all),
+            StockLanguageModel.load(ExampleFiles.languages(dir)),
+            k,
+            rounds)
         .print(out, true);
     return 0;
   }

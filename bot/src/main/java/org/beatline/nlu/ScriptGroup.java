@@ -3,7 +3,6 @@ package org.beatline.nlu;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import opennlp.tools.langdetect.LanguageDetectorModel;
 
 /**
  * Tells apart the languages written in one script: English, Spanish, Vietnamese and Somali in Latin
@@ -48,7 +47,7 @@ final class ScriptGroup {
   }
 
   /** Learns from {@code examples}: per language, its messages written in this script. */
-  static ScriptGroup train(Map<String, List<String>> examples, LanguageDetectorModel stockModel) {
+  static ScriptGroup train(Map<String, List<String>> examples, StockLanguageModel stockModel) {
     List<String> names = List.copyOf(examples.keySet());
     int n = names.size();
     Map<String, int[]> counts = new HashMap<>();
@@ -88,8 +87,7 @@ final class ScriptGroup {
           }
           words.put(w, logp);
         });
-    StockLanguageModel stock =
-        stockModel == null ? null : StockLanguageModel.restrict(stockModel, names);
+    StockLanguageModel stock = stockModel == null ? null : stockModel.restrict(names);
     return new ScriptGroup(names, prior, words, unseen, stock, letters);
   }
 

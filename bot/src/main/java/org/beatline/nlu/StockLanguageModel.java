@@ -1,12 +1,22 @@
 package org.beatline.nlu;
 
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.MissingResourceException;
+import java.util.TreeMap;
 import opennlp.tools.langdetect.LanguageDetectorModel;
 import opennlp.tools.ml.model.AbstractModel;
 import opennlp.tools.ml.model.Context;
@@ -15,23 +25,50 @@ import opennlp.tools.ml.model.Context;
  * OpenNLP's stock 103-language detector, restricted to the languages Beatline supports. Only the
  * weights of our languages are kept, so a short message cannot be taken for Minangkabau or Waray,
  * and scoring costs four sums instead of a hundred.
+ *
+ * <p>Reading the stock model takes most of a second of startup, so the build restricts it to the
+ * languages of {@code conversations/intents/} once ({@link StockLanguageModelBuild}) and packages
+ * the result; the stock model is read only when the conversations name a language the packaged
+ * weights lack.
  */
 final class StockLanguageModel {
   static final String RESOURCE = "langdetect-183.bin";
 
+  /**
+   * The stock model restricted to the shipped languages, written by {@link #main} at build time.
+   */
+  static final String RESTRICTED = "langdetect-restricted.bin";
+
+  private static final int FORMAT = 1;
+
   /** Where the stock model's ISO 639-3 codes differ from what {@link Locale} answers. */
   private static final Map<String, String> MODEL_CODES = Map.of("zho", "cmn", "fas", "pes");
 
+  private final List<String> languages;
   private final Map<String, float[]> weights;
   private final boolean[] known;
 
-  private StockLanguageModel(Map<String, float[]> weights, boolean[] known) {
+  private StockLanguageModel(
+      List<String> languages, Map<String, float[]> weights, boolean[] known) {
+    this.languages = languages;
     this.weights = weights;
     this.known = known;
   }
 
-  /** Reads the stock model from the classpath. It takes most of a second: call it once. */
-  static LanguageDetectorModel load() {
+  /**
+   * The stock model restricted to {@code languages} (ISO 639-1, as in our file names): the packaged
+   * weights when they cover them all, else read from the stock model, which takes most of a second.
+   */
+  static StockLanguageModel load(Collection<String> languages) {
+    StockLanguageModel packaged = readRestricted();
+    if (packaged != null && packaged.languages.containsAll(languages)) {
+      return packaged;
+    }
+    return restrict(readStock(), List.copyOf(languages));
+  }
+
+  /** Reads the stock model from the classpath. */
+  static LanguageDetectorModel readStock() {
     try (InputStream in = StockLanguageModel.class.getClassLoader().getResourceAsStream(RESOURCE)) {
       if (in == null) {
         throw new IllegalStateException("the stock language model " + RESOURCE + " is missing");
@@ -42,10 +79,7 @@ final class StockLanguageModel {
     }
   }
 
-  /**
-   * The weights of {@code languages} (ISO 639-1, as in our file names) in {@code model}; a language
-   * the stock model does not know scores zero.
-   */
+  /** The weights of {@code languages} in {@code model}; a language it does not know scores zero. */
   static StockLanguageModel restrict(LanguageDetectorModel model, List<String> languages) {
     AbstractModel maxent = (AbstractModel) model.getMaxentModel();
     Object[] data = maxent.getDataStructures();
@@ -76,7 +110,97 @@ final class StockLanguageModel {
         weights.put(e.getKey(), w);
       }
     }
-    return new StockLanguageModel(weights, known);
+    return new StockLanguageModel(List.copyOf(languages), weights, known);
+  }
+
+  /** These weights narrowed to {@code names}, which must be among this model's languages. */
+  StockLanguageModel restrict(List<String> names) {
+    int[] column = names.stream().mapToInt(languages::indexOf).toArray();
+    boolean[] knows = new boolean[column.length];
+    for (int l = 0; l < column.length; l++) {
+      if (column[l] < 0) {
+        throw new IllegalArgumentException(names.get(l) + " is not among " + languages);
+      }
+      knows[l] = known[column[l]];
+    }
+    Map<String, float[]> narrowed = new HashMap<>();
+    weights.forEach(
+        (gram, w) -> {
+          float[] v = new float[column.length];
+          boolean any = false;
+          for (int l = 0; l < column.length; l++) {
+            v[l] = w[column[l]];
+            any |= v[l] != 0;
+          }
+          if (any) {
+            narrowed.put(gram, v);
+          }
+        });
+    return new StockLanguageModel(List.copyOf(names), narrowed, knows);
+  }
+
+  /** The packaged restricted weights, or null when this build has none. */
+  private static StockLanguageModel readRestricted() {
+    InputStream resource =
+        StockLanguageModel.class.getClassLoader().getResourceAsStream(RESTRICTED);
+    if (resource == null) {
+      return null;
+    }
+    try (DataInputStream in = new DataInputStream(new BufferedInputStream(resource, 1 << 16))) {
+      if (in.readInt() != FORMAT) {
+        return null;
+      }
+      int n = in.readInt();
+      List<String> languages = new ArrayList<>(n);
+      boolean[] known = new boolean[n];
+      for (int l = 0; l < n; l++) {
+        languages.add(in.readUTF());
+        known[l] = in.readBoolean();
+      }
+      int grams = in.readInt();
+      Map<String, float[]> weights = new HashMap<>(grams * 4 / 3 + 1);
+      for (int g = 0; g < grams; g++) {
+        String gram = in.readUTF();
+        float[] w = new float[n];
+        for (int l = 0; l < n; l++) {
+          w[l] = in.readFloat();
+        }
+        weights.put(gram, w);
+      }
+      return new StockLanguageModel(List.copyOf(languages), weights, known);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + RESTRICTED, e);
+    }
+  }
+
+  private void write(DataOutputStream out) throws IOException {
+    out.writeInt(FORMAT);
+    out.writeInt(languages.size());
+    for (int l = 0; l < languages.size(); l++) {
+      out.writeUTF(languages.get(l));
+      out.writeBoolean(known[l]);
+    }
+    out.writeInt(weights.size());
+    for (Map.Entry<String, float[]> e : new TreeMap<>(weights).entrySet()) {
+      out.writeUTF(e.getKey());
+      for (float w : e.getValue()) {
+        out.writeFloat(w);
+      }
+    }
+  }
+
+  /**
+   * Restricts the stock model to the languages of {@code conversationsDir} and writes the weights
+   * to {@code target}, where {@link #load} finds them when it is on the classpath as {@link
+   * #RESTRICTED}.
+   */
+  static void writeRestricted(Path conversationsDir, Path target) throws IOException {
+    List<String> languages = ExampleFiles.languages(conversationsDir);
+    Files.createDirectories(target.toAbsolutePath().getParent());
+    try (DataOutputStream out =
+        new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(target)))) {
+      restrict(readStock(), languages).write(out);
+    }
   }
 
   /** Whether the stock model knows the {@code l}th language it was restricted to. */
@@ -121,8 +245,13 @@ final class StockLanguageModel {
     return b.toString();
   }
 
+  /** The stock model's name of {@code language}; a code no locale knows stays as it is. */
   private static String modelCode(String language) {
-    String iso3 = Locale.forLanguageTag(language).getISO3Language();
-    return MODEL_CODES.getOrDefault(iso3, iso3);
+    try {
+      String iso3 = Locale.forLanguageTag(language).getISO3Language();
+      return MODEL_CODES.getOrDefault(iso3, iso3);
+    } catch (MissingResourceException e) {
+      return language;
+    }
   }
 }
