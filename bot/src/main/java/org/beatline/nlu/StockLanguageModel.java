@@ -34,9 +34,7 @@ import opennlp.tools.ml.model.Context;
 final class StockLanguageModel {
   static final String RESOURCE = "langdetect-183.bin";
 
-  /**
-   * The stock model restricted to the shipped languages, written by {@link #main} at build time.
-   */
+  /** The stock model restricted to the shipped languages, written at build time. */
   static final String RESTRICTED = "langdetect-restricted.bin";
 
   private static final int FORMAT = 1;
@@ -56,8 +54,9 @@ final class StockLanguageModel {
   }
 
   /**
-   * The stock model restricted to {@code languages} (ISO 639-1, as in our file names): the packaged
-   * weights when they cover them all, else read from the stock model, which takes most of a second.
+   * The stock model's weights for at least {@code languages} (ISO 639-1, as in our file names), to
+   * be narrowed with {@link #restrict(List)}: the packaged weights when they cover them all, else
+   * read from the stock model, which takes most of a second.
    */
   static StockLanguageModel load(Collection<String> languages) {
     StockLanguageModel packaged = readRestricted();
