@@ -7,9 +7,10 @@ import java.util.Arrays;
  * of words of three and four letters, and one feature that every message has; for scripts written
  * without spaces (Chinese, Burmese), runs of one to three characters instead, since their word
  * boundaries are not written. Arabic and Latin words also give their {@link Skeleton}, which
- * Arabizi shares with Arabic script. How a message opens is a feature of its own: its first word,
- * or its first two characters in a script without spaces ("cuando…", "quien…", "no…", "多久…"), since
- * the opening word often says what kind of question it is.
+ * Arabizi shares with Arabic script, alone and paired with the previous word's. How a message opens
+ * is a feature of its own: its first word, or its first two characters in a script without spaces
+ * ("cuando…", "quien…", "no…", "多久…"), since the opening word often says what kind of question it
+ * is.
  *
  * <p>Each feature is a 64-bit hash of its kind and characters, computed without building strings:
  * at startup the examples give some 800,000 features, and hashing them is several times faster than
@@ -26,6 +27,7 @@ final class Features {
   private static final long PIECE = 0x165667B19E3779F9L;
   private static final long GRAM = 0xD6E8FEB86659FD93L;
   private static final long OPENING = 0x94D049BB133111EBL;
+  private static final long SKELETON_PAIR = 0xBF58476D1CE4E5B9L;
   private static final long MULTIPLIER = 0x100000001B3L;
 
   /** A feature every message has, so that the classifier learns how common each intent is. */
@@ -42,6 +44,7 @@ final class Features {
     int n = 0;
     int previous = -1;
     int previousEnd = -1;
+    long previousSkeleton = 0;
     int start = 0;
     while (start < folded.length()) {
       int end = folded.indexOf(' ', start);
@@ -61,12 +64,17 @@ final class Features {
         if (unspaced) {
           n = grams(folded, start, end, out, n);
           previous = -1;
+          previousSkeleton = 0;
         } else {
           out[n++] = mix(hash(WORD, folded, start, end));
           long skeleton = Skeleton.hash(folded, start, end);
           if (skeleton != 0) {
             out[n++] = mix(skeleton);
+            if (previousSkeleton != 0) {
+              out[n++] = mix((previousSkeleton ^ SKELETON_PAIR) * MULTIPLIER ^ skeleton);
+            }
           }
+          previousSkeleton = skeleton;
           n = pieces(folded, start, end, out, n);
           if (previous >= 0) {
             long h = hash(PAIR, folded, previous, previousEnd);
