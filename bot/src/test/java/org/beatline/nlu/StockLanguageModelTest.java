@@ -1,7 +1,9 @@
 package org.beatline.nlu;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -31,6 +33,9 @@ class StockLanguageModelTest {
 
   @Test
   void packagedWeightsScoreLikeTheStockModelRestricted() {
+    assertNotNull(
+        getClass().getClassLoader().getResource(StockLanguageModel.RESTRICTED),
+        "the build packages the restricted weights; without them startup reads the stock model");
     StockLanguageModel packaged = StockLanguageModel.load(shipped);
     for (LanguageExamples l : ExampleFiles.read(TrainedNlu.conversations())) {
       for (String text : l.examples().stream().limit(200).map(Example::text).toList()) {
@@ -42,7 +47,7 @@ class StockLanguageModelTest {
       }
     }
     for (int l = 0; l < shipped.size(); l++) {
-      assertTrue(packaged.knows(l) == fresh.knows(l), shipped.get(l));
+      assertEquals(fresh.knows(l), packaged.knows(l), shipped.get(l));
     }
   }
 
