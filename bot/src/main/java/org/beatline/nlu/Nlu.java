@@ -120,7 +120,7 @@ public final class Nlu implements Understanding {
     LanguageGuess guess = language(unicode, folded, contactLanguage);
     IntentScores scores = intents.scores(Features.of(folded));
     boolean emergency = safety.emergency(guess.language(), folded, scores);
-    List<Alternative> best = scores.best(1 + ALTERNATIVES);
+    List<Alternative> best = ranked(scores, emergency);
     Alternative top = best.isEmpty() ? null : best.get(0);
     List<Alternative> rest = best.isEmpty() ? List.of() : best.subList(1, best.size());
     return new Understood(
@@ -131,6 +131,20 @@ public final class Nlu implements Understanding {
         top == null ? 0 : top.confidence(),
         rest,
         emergency);
+  }
+
+  /**
+   * The likeliest intents, best first, as the safety net decided: {@code emergency} first when it
+   * raised the alarm, and not at all when it did not, so that the intent never contradicts the
+   * alarm.
+   */
+  static List<Alternative> ranked(IntentScores scores, boolean emergency) {
+    List<Alternative> best = new ArrayList<>(scores.best(2 + ALTERNATIVES));
+    best.removeIf(a -> a.intent().equals(SafetyNet.EMERGENCY));
+    if (emergency) {
+      best.add(0, new Alternative(SafetyNet.EMERGENCY, scores.probability(SafetyNet.EMERGENCY)));
+    }
+    return best.size() > 1 + ALTERNATIVES ? best.subList(0, 1 + ALTERNATIVES) : best;
   }
 
   /** Whether the classifier alone, without the danger phrases, would raise the alarm. */

@@ -29,6 +29,28 @@ final class Skeleton {
    * none: fewer than two consonants, or a script other than Arabic or Latin.
    */
   static long hash(String s, int start, int end) {
+    char[] consonants = new char[end - start];
+    return hash(consonants, consonants(s, start, end, consonants));
+  }
+
+  /** The hash of the first {@code n} consonant classes of {@code c}, or 0 if fewer than two. */
+  static long hash(char[] c, int n) {
+    if (n < 2) {
+      return 0;
+    }
+    long h = SEED;
+    for (int i = 0; i < n; i++) {
+      h = (h ^ c[i]) * MULTIPLIER;
+    }
+    return h;
+  }
+
+  /**
+   * Writes the consonant classes of {@code s[start, end)}, a word of a folded message, to {@code
+   * out} from index {@code 0} and returns how many there are: 0 for a script other than Arabic or
+   * Latin. {@code out} must hold {@code end - start}.
+   */
+  static int consonants(String s, int start, int end, char[] out) {
     boolean arabic = s.charAt(start) >= 0x0621 && s.charAt(start) <= 0x064A;
     int from = start;
     if (arabic
@@ -37,8 +59,7 @@ final class Skeleton {
         && s.charAt(start + 1) == '\u0644') {
       from += 2; // the article ال
     }
-    long h = SEED;
-    int consonants = 0;
+    int n = 0;
     char previous = 0;
     for (int i = from; i < end; i++) {
       char c = s.charAt(i);
@@ -60,12 +81,11 @@ final class Skeleton {
         }
       }
       if (m != 0 && m != previous) {
-        h = (h ^ m) * MULTIPLIER;
-        consonants++;
+        out[n++] = m;
         previous = m;
       }
     }
-    return consonants >= 2 ? h : 0;
+    return n;
   }
 
   private static char[] arabic() {
