@@ -1,11 +1,15 @@
 package org.beatline.nlu;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.text.Normalizer;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.beatline.message.Understood;
+import org.beatline.message.Understood.Alternative;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -100,6 +104,44 @@ class SafetyNetTest {
   void dangerNowOutweighsThePast() {
     assertTrue(emergency("he shot at us last week and now he is back outside with a gun", "en"));
     assertTrue(emergency("my daughter is missing, she was at the park a minute ago", "en"));
+  }
+
+  @Test
+  void theIntentFollowsTheAlarm() {
+    // The classifier ranks concern.report first; the alarm puts emergency first all the same.
+    IntentScores scores =
+        new IntentScores(
+            new String[] {"concern.report", "emergency", "out_of_scope"},
+            new double[] {0.7, 0.2, 0.1});
+    assertEquals(
+        List.of("emergency", "concern.report", "out_of_scope"),
+        Nlu.ranked(scores, true).stream().map(Alternative::intent).toList());
+    assertEquals(0.2, Nlu.ranked(scores, true).get(0).confidence());
+    // The classifier ranks emergency first but the alarm stays silent: emergency is not offered.
+    IntentScores silenced =
+        new IntentScores(
+            new String[] {"emergency", "accountability.file_complaint", "transparency.policy"},
+            new double[] {0.5, 0.3, 0.2});
+    assertEquals(
+        List.of("accountability.file_complaint", "transparency.policy"),
+        Nlu.ranked(silenced, false).stream().map(Alternative::intent).toList());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"ar", "en", "es", "my", "so", "vi", "zh"})
+  void whatIsUnderstoodNeverContradictsTheAlarm(String language) {
+    List<String> texts = new ArrayList<>();
+    ExampleFiles.read(TrainedNlu.conversations()).stream()
+        .filter(l -> l.language().equals(language))
+        .forEach(l -> l.intents().values().forEach(texts::addAll));
+    TrainedNlu.eval(language).forEach(e -> texts.add(e.text()));
+    for (String text : texts) {
+      Understood u = TrainedNlu.get().understand(text, language);
+      assertEquals(u.emergency(), "emergency".equals(u.intent()), () -> "intent of " + text);
+      assertTrue(
+          u.alternatives().stream().noneMatch(a -> a.intent().equals("emergency")),
+          () -> "emergency offered as an alternative for " + text);
+    }
   }
 
   /** How residents type a phrase: as written, shouted, its last letter stretched, no accents. */
