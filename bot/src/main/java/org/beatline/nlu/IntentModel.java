@@ -92,7 +92,7 @@ final class IntentModel {
    */
   private static void learn(
       float[] w, float[] squares, int c, int[] x, int y, double[] p, float[] gradient) {
-    probabilities(w, c, x, 1, p, gradient);
+    probabilities(w, c, x, 1, p, gradient); // gradient is scratch here, written below
     double scale = 1 / Math.sqrt(x.length);
     double sum = 0;
     for (int k = 0; k < c; k++) {
