@@ -25,15 +25,9 @@ final class Skeleton {
   private Skeleton() {}
 
   /**
-   * The hash of the skeleton of {@code s[start, end)}, a word of a folded message, or 0 when it has
-   * none: fewer than two consonants, or a script other than Arabic or Latin.
+   * The hash of a word's skeleton, the first {@code n} consonant classes of {@code c} as {@link
+   * #consonants} wrote them, or 0 when it has none: fewer than two consonants.
    */
-  static long hash(String s, int start, int end) {
-    char[] consonants = new char[end - start];
-    return hash(consonants, consonants(s, start, end, consonants));
-  }
-
-  /** The hash of the first {@code n} consonant classes of {@code c}, or 0 if fewer than two. */
   static long hash(char[] c, int n) {
     if (n < 2) {
       return 0;
