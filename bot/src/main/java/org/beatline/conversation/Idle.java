@@ -33,9 +33,11 @@ final class Idle {
     if (!guesses.isEmpty()) {
       run.var("alternative_1", guesses.get(0));
       run.var("alternative_2", guesses.size() > 1 ? guesses.get(1) : null);
+      run.outcome(Step.Outcome.NOT_UNDERSTOOD);
       Walker.jump(run, run.conversations().settings().clarifyFlow());
       return;
     }
+    run.outcome(Step.Outcome.NOT_UNDERSTOOD);
     Walker.jump(run, run.conversations().settings().fallbackFlow());
   }
 

@@ -21,6 +21,9 @@ final class Run {
   private final Set<String> offered = new LinkedHashSet<>();
   private final List<Reply> replies = new ArrayList<>();
   private final List<Effect> effects = new ArrayList<>();
+  private final java.util.EnumSet<Step.Outcome> outcomes =
+      java.util.EnumSet.noneOf(Step.Outcome.class);
+  private final boolean flowWaited;
   private String language;
   private String intent;
   private String answer;
@@ -37,6 +40,7 @@ final class Run {
     // A guess below the threshold must not steer rules; only a confident intent does.
     this.intent =
         u == null || u.confidence() < conversations.settings().confident() ? null : u.intent();
+    this.flowWaited = session != null && !session.stack().isEmpty();
     if (session != null) {
       stack.addAll(session.stack());
       vars.putAll(session.vars());
@@ -130,6 +134,11 @@ final class Run {
     effects.add(effect);
   }
 
+  /** Notes what the turn amounted to. */
+  void outcome(Step.Outcome outcome) {
+    outcomes.add(outcome);
+  }
+
   /** Whether the message text is still unused, so a step may take it as its answer. */
   boolean textFree() {
     return !textUsed && !turn.text().isBlank();
@@ -177,7 +186,10 @@ final class Run {
             : expires;
     vars.remove("answer");
     Session session = new Session(stack, vars, retries, more, offered, expires, keep);
-    return new Step(session, replies, effects);
+    if (stack.isEmpty() && (flowWaited || !replies.isEmpty())) {
+      outcomes.add(Step.Outcome.FLOW_FINISHED);
+    }
+    return new Step(session, replies, effects, outcomes);
   }
 
   /** Thrown when a flow runs too many steps for one message. */

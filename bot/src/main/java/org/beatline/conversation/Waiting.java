@@ -30,6 +30,7 @@ final class Waiting {
       return false;
     }
     run.useText();
+    run.outcome(Step.Outcome.ANSWERED);
     Walker.complete(run, value);
     return true;
   }
@@ -54,6 +55,7 @@ final class Waiting {
       Walker.prompt(run);
       return;
     }
+    run.outcome(Step.Outcome.NOT_UNDERSTOOD);
     if (run.retries() == 0) {
       run.retries(1);
       String lang = Walker.stepLanguage(run, step);

@@ -1,6 +1,7 @@
 package org.beatline.conversation;
 
 import java.util.List;
+import org.beatline.message.Understood;
 
 /**
  * Walks flows for a {@link Run}: enters steps, says their lines, stops where a step waits, takes an
@@ -23,6 +24,12 @@ final class Walker {
   static void route(Run run, String intent) {
     String flow = run.conversations().route(intent);
     run.intent(intent);
+    if (flow == null || flow.equals(run.conversations().settings().fallbackFlow())) {
+      run.outcome(Step.Outcome.NOT_UNDERSTOOD);
+    }
+    if (Understood.EMERGENCY.equals(intent)) {
+      run.outcome(Step.Outcome.GUIDANCE_GIVEN);
+    }
     jump(run, flow == null ? run.conversations().settings().fallbackFlow() : flow);
   }
 

@@ -25,6 +25,9 @@ public record Understood(
     List<Alternative> alternatives,
     boolean emergency) {
 
+  /** The intent of a message that may describe danger now, as named in the intent catalogue. */
+  public static final String EMERGENCY = "emergency";
+
   public Understood {
     alternatives = alternatives == null ? List.of() : List.copyOf(alternatives);
   }

@@ -13,7 +13,7 @@ import org.beatline.message.Understood;
  * intent, the commonest confusions, language detection, and emergency recall and precision.
  */
 final class Scorecard {
-  private static final String EMERGENCY = "emergency";
+  private static final String EMERGENCY = org.beatline.message.Understood.EMERGENCY;
   private static final int SHOWN = 15;
 
   private final Map<String, int[]> byLanguage = new TreeMap<>();

@@ -27,8 +27,6 @@ import org.beatline.redis.Redis;
 public final class EngineConversation implements Conversation {
   private static final org.slf4j.Logger LOG =
       org.slf4j.LoggerFactory.getLogger(EngineConversation.class);
-  private static final java.util.regex.Pattern PUZZLED =
-      java.util.regex.Pattern.compile("fallback\\.|clarify\\.|answer\\.reask|answer\\.way_out");
   private static final java.util.Set<String> BUTTONS = java.util.Set.of("telegram", "web");
   private final Redis redis;
   private final Engine engine;
@@ -105,7 +103,7 @@ public final class EngineConversation implements Conversation {
             })
         .compose(
             step -> {
-              if (step == null || onlyAnswers && puzzled(step)) {
+              if (step == null || onlyAnswers && !step.is(Step.Outcome.ANSWERED)) {
                 return Future.succeededFuture(new Answer(List.of(), null, null));
               }
               return keepIfUnrecognized(step, in, understood)
@@ -113,11 +111,6 @@ public final class EngineConversation implements Conversation {
                   .compose(v -> save(contact, step.session(), now))
                   .map(v -> turn(contact, step));
             });
-  }
-
-  /** Whether the bot answered with its fallback, a clarifying question or a re-ask. */
-  private static boolean puzzled(Step step) {
-    return step.replies().stream().map(r -> r.key()).anyMatch(k -> PUZZLED.matcher(k).lookingAt());
   }
 
   /** A stored session, or null when there is none or it cannot be read any more. */
@@ -157,7 +150,10 @@ public final class EngineConversation implements Conversation {
   private Future<Void> keepIfUnrecognized(Step step, Inbound in, Understood u) {
     boolean unsure =
         u.intent() == null || u.confidence() < confident || "out_of_scope".equals(u.intent());
-    if (!unsure || !puzzled(step) || in.choice() != null || u.text().isBlank()) {
+    if (!unsure
+        || !step.is(Step.Outcome.NOT_UNDERSTOOD)
+        || in.choice() != null
+        || u.text().isBlank()) {
       return Future.succeededFuture();
     }
     return unrecognized.keep(in.channel(), u, in.receivedAt()).otherwiseEmpty();
