@@ -9,8 +9,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import org.beatline.channel.Webhooks;
 import org.beatline.contact.ConsentLedger;
+import org.beatline.http.Requests;
 import org.beatline.message.Understanding;
 import org.beatline.pipeline.Unrecognized;
 
@@ -41,7 +41,7 @@ public final class AdminApi {
         .get(BASE + "/openapi.yaml")
         .handler(ctx -> ctx.response().putHeader("Content-Type", "application/yaml").end(openapi));
     router.route(BASE + "/*").handler(this::authorised);
-    router.post(BASE + "/nlu/parse").handler(Webhooks.body()).handler(this::parse);
+    router.post(BASE + "/nlu/parse").handler(Requests.body()).handler(this::parse);
     router.get(BASE + "/nlu/unrecognized").handler(this::unrecognized);
     router.get(BASE + "/consent").handler(this::consent);
   }
@@ -50,11 +50,11 @@ public final class AdminApi {
     String header = ctx.request().getHeader("Authorization");
     if (header == null || !header.startsWith("Bearer ")) {
       ctx.response().putHeader("WWW-Authenticate", "Bearer");
-      Webhooks.refuse(ctx, 401, "a bearer token is required");
+      Requests.refuse(ctx, 401, "a bearer token is required");
       return;
     }
-    if (!Webhooks.sameSecret(token, header.substring("Bearer ".length()).strip())) {
-      Webhooks.refuse(ctx, 403, "invalid token");
+    if (!Requests.sameSecret(token, header.substring("Bearer ".length()).strip())) {
+      Requests.refuse(ctx, 403, "invalid token");
       return;
     }
     ctx.next();
@@ -68,16 +68,16 @@ public final class AdminApi {
       body = null;
     }
     if (body == null || !(body.getValue("text") instanceof String text)) {
-      Webhooks.refuse(ctx, 400, "body must be a JSON object with a string \"text\"");
+      Requests.refuse(ctx, 400, "body must be a JSON object with a string \"text\"");
       return;
     }
-    if (text.length() > Webhooks.MAX_TEXT) {
-      Webhooks.refuse(ctx, 413, "text is longer than " + Webhooks.MAX_TEXT + " characters");
+    if (text.length() > Requests.MAX_TEXT) {
+      Requests.refuse(ctx, 413, "text is longer than " + Requests.MAX_TEXT + " characters");
       return;
     }
     Object language = body.getValue("language");
     if (language != null && !(language instanceof String)) {
-      Webhooks.refuse(ctx, 400, "language must be a string");
+      Requests.refuse(ctx, 400, "language must be a string");
       return;
     }
     ctx.json(understanding.understand(text, (String) language).toJson());
@@ -91,7 +91,7 @@ public final class AdminApi {
     unrecognized
         .recent(limit)
         .onSuccess(list -> ctx.json(new JsonObject().put("messages", new JsonArray(list))))
-        .onFailure(e -> Webhooks.refuse(ctx, 503, "store unavailable"));
+        .onFailure(e -> Requests.refuse(ctx, 503, "store unavailable"));
   }
 
   private void consent(RoutingContext ctx) {
@@ -117,7 +117,7 @@ public final class AdminApi {
                               .put("topic", e.topic())));
               ctx.json(new JsonObject().put("entries", out));
             })
-        .onFailure(e -> Webhooks.refuse(ctx, 503, "store unavailable"));
+        .onFailure(e -> Requests.refuse(ctx, 503, "store unavailable"));
   }
 
   /** The {@code limit} query parameter, or -1 after refusing a bad one. */
@@ -134,7 +134,7 @@ public final class AdminApi {
     } catch (NumberFormatException e) {
       // refused below
     }
-    Webhooks.refuse(ctx, 400, "limit must be a whole number from 1 to " + max);
+    Requests.refuse(ctx, 400, "limit must be a whole number from 1 to " + max);
     return -1;
   }
 

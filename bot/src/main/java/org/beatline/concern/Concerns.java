@@ -1,10 +1,12 @@
 package org.beatline.concern;
 
+import io.lettuce.core.SetArgs;
 import io.vertx.core.Future;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.beatline.contact.Contact;
 import org.beatline.conversation.Effect;
 import org.beatline.conversation.Facts;
 import org.beatline.redis.Redis;
@@ -15,6 +17,7 @@ import org.beatline.redis.Redis;
  */
 public final class Concerns {
   private static final String SEQ = "concern:seq";
+  private static final long TURN_SECONDS = 48L * 3600;
   private final Redis redis;
   private final String prefix;
 
@@ -32,31 +35,32 @@ public final class Concerns {
   }
 
   /**
-   * The reference the contact's next concern will get: reserved once and kept until a concern is
-   * created with it, so that asking on every message does not use up numbers. Unique across
-   * instances: the department's prefix and a running number.
+   * A new reference, drawn only when a turn creates a concern. A provider's retry of the same
+   * message ({@code turnKey}, null when the channel never retries) gets the same reference, so the
+   * concern is not created twice under two numbers. Unique across instances: the department's
+   * prefix and a running number.
    */
-  public Future<String> reserveReference(String contactKey) {
-    String pending = "concern:pending:" + contactKey;
-    return redis
-        .call(c -> c.get(pending))
-        .compose(
-            held ->
-                held != null
-                    ? Future.succeededFuture(held)
-                    : redis
-                        .call(c -> c.setnx(SEQ, "1000"))
-                        .compose(v -> redis.call(c -> c.incr(SEQ)))
-                        .map(n -> prefix + "-" + n)
-                        .compose(
-                            ref ->
-                                redis.call(c -> c.setex(pending, 7L * 24 * 3600, ref)).map(ref)));
+  public Future<String> referenceFor(String turnKey) {
+    Future<String> drawn =
+        redis
+            .call(c -> c.setnx(SEQ, "1000"))
+            .compose(v -> redis.call(c -> c.incr(SEQ)))
+            .map(n -> prefix + "-" + n);
+    if (turnKey == null) {
+      return drawn;
+    }
+    String held = "concern:turn:" + turnKey;
+    return drawn
+        .compose(ref -> redis.call(c -> c.set(held, ref, SetArgs.Builder.nx().ex(TURN_SECONDS))))
+        .compose(ok -> redis.call(c -> c.get(held)));
   }
 
-  /** Stores a new concern from the conversation, linked to the contact who reported it. */
-  public Future<Void> create(Effect.CreateConcern e, String contactKey, Instant now) {
+  /**
+   * Stores a new concern from the conversation, linked to the contact who reported it; storing the
+   * same reference again changes nothing.
+   */
+  public Future<Void> create(Contact contact, Effect.CreateConcern e, Instant now) {
     Map<String, String> fields = new HashMap<>();
-    fields.put("reference", e.reference());
     fields.put("status", "received");
     fields.put("created", now.toString());
     fields.put("what", e.what() == null ? "" : e.what());
@@ -66,13 +70,24 @@ public final class Concerns {
     fields.put("contactDetail", e.contactDetail() == null ? "" : e.contactDetail());
     fields.put("language", e.language() == null ? "" : e.language());
     fields.put("category", e.category() == null ? "" : e.category());
-    fields.put("contact", contactKey);
+    fields.put("contact", contact.key());
+    String key = key(e.reference());
     return redis
-        .call(c -> c.hset(key(e.reference()), fields))
-        .compose(n -> redis.call(c -> c.lpush(byContact(contactKey), e.reference())))
-        .compose(n -> redis.call(c -> c.zadd("concerns:open", now.toEpochMilli(), e.reference())))
-        .compose(n -> redis.call(c -> c.del("concern:pending:" + contactKey)))
-        .mapEmpty();
+        .call(c -> c.hsetnx(key, "reference", e.reference()))
+        .compose(
+            fresh ->
+                !fresh
+                    ? Future.succeededFuture()
+                    : redis
+                        .call(c -> c.hset(key, fields))
+                        .compose(
+                            n -> redis.call(c -> c.lpush(byContact(contact.key()), e.reference())))
+                        .compose(
+                            n ->
+                                redis.call(
+                                    c ->
+                                        c.zadd("concerns:open", now.toEpochMilli(), e.reference())))
+                        .mapEmpty());
   }
 
   /** The contact's concerns, newest first (at most 10). */

@@ -151,19 +151,29 @@ public record Config(
     }
   }
 
+  /** The most messages per second a channel may be configured to send. */
+  static final double MAX_MPS = 10_000;
+
   private static double decimal(String v, double fallback, String name) {
     if (v == null) {
       return fallback;
     }
+    double d;
     try {
-      double d = Double.parseDouble(v);
-      if (!(d > 0 && d <= 10_000)) {
-        throw new NumberFormatException();
-      }
-      return d;
+      d = Double.parseDouble(v.trim());
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(name + " must be a number of messages per second above 0");
+      d = Double.NaN;
     }
+    if (!(d > 0 && d <= MAX_MPS)) {
+      throw new IllegalArgumentException(
+          name
+              + " must be a number of messages per second above 0 and at most "
+              + (long) MAX_MPS
+              + " (was "
+              + v
+              + ")");
+    }
+    return d;
   }
 
   private static void requireUrl(String name, String value, String... schemes) {

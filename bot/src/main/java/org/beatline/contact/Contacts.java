@@ -84,6 +84,18 @@ public final class Contacts {
     return redis.call(c -> c.hget(key(contact.channel(), contact.address()), field));
   }
 
+  /** Several profile fields at once; a field that is not set is absent from the map. */
+  public Future<java.util.Map<String, String>> fields(Contact contact, String... names) {
+    return redis
+        .call(c -> c.hmget(key(contact.channel(), contact.address()), names))
+        .map(
+            values -> {
+              java.util.Map<String, String> out = new java.util.HashMap<>();
+              values.forEach(kv -> kv.ifHasValue(v -> out.put(kv.getKey(), v)));
+              return out;
+            });
+  }
+
   /** The topics the contact consented to, as {@code topic|neighbourhood}. */
   public Future<java.util.Set<String>> subscriptions(Contact contact) {
     return redis.call(c -> c.smembers("subs:" + contact.key()));

@@ -17,8 +17,9 @@ import java.util.Map;
  * @param concerns the contact's concerns, newest first
  * @param surveyInvitation the id of a survey the contact was invited to and has not answered, or
  *     null
- * @param newReference a fresh concern reference reserved by the edges for this turn; used only when
- *     the turn creates a concern (the engine does no I/O, so it cannot draw one itself)
+ * @param newReference the reference a concern created in this turn gets; the edges pass {@link
+ *     #NEW_REFERENCE} and draw a real number only when the turn does create one (the engine does no
+ *     I/O, so it cannot draw one itself)
  */
 public record Facts(
     String language,
@@ -29,6 +30,9 @@ public record Facts(
     List<Concern> concerns,
     String surveyInvitation,
     String newReference) {
+
+  /** Stands for the reference of a concern created in this turn until the edges draw one. */
+  public static final String NEW_REFERENCE = "\u2063new-reference\u2063";
 
   public Facts {
     subscriptions = subscriptions == null ? List.of() : List.copyOf(subscriptions);

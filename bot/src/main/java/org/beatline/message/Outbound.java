@@ -38,8 +38,12 @@ public record Outbound(
   /** A choice offered with a message: what the button says and what pressing it sends back. */
   public record Option(String label, String value) {}
 
-  /** Delivery priority: replies to a resident who is waiting go before announcements. */
+  /**
+   * Delivery priority, highest first: emergency guidance goes before every other message, replies
+   * to a resident who is waiting before announcements.
+   */
   public enum Lane {
+    EMERGENCY,
     REPLY,
     BULK;
 

@@ -36,15 +36,19 @@ public final class Outbox {
     this.senders = Map.copyOf(senders);
   }
 
-  /** Queues the messages in order; completes once all of them are safely in Redis. */
+  /**
+   * Queues the messages in order; completes once all of them are safely in Redis. The commands go
+   * out pipelined on one connection, which Redis runs in the order sent, so each recipient's
+   * sequence follows the order given here.
+   */
   public Future<Void> enqueue(List<Outbound> messages) {
-    Future<Void> chain = Future.succeededFuture();
+    List<Future<Long>> all = new ArrayList<>();
     for (Outbound m : messages) {
       for (Outbound part : parts(m)) {
-        chain = chain.compose(v -> enqueue(part).mapEmpty());
+        all.add(enqueue(part));
       }
     }
-    return chain;
+    return Future.all(all).mapEmpty();
   }
 
   private List<Outbound> parts(Outbound m) {
@@ -92,14 +96,12 @@ public final class Outbox {
 
   /** How many messages wait in one channel's lanes (delayed retries included). */
   public Future<Long> depth(String channel) {
-    return redis
-        .call(c -> c.xlen(OutboxKeys.lane(channel, Outbound.Lane.REPLY)))
-        .compose(
-            r ->
-                redis
-                    .call(c -> c.xlen(OutboxKeys.lane(channel, Outbound.Lane.BULK)))
-                    .map(b -> r + b))
-        .compose(n -> redis.call(c -> c.zcard(OutboxKeys.delayed(channel))).map(d -> n + d));
+    List<Future<Long>> counts = new ArrayList<>();
+    for (Outbound.Lane lane : Outbound.Lane.values()) {
+      counts.add(redis.call(c -> c.xlen(OutboxKeys.lane(channel, lane))));
+    }
+    counts.add(redis.call(c -> c.zcard(OutboxKeys.delayed(channel))));
+    return Future.all(counts).map(all -> counts.stream().mapToLong(f -> f.result()).sum());
   }
 
   /** The messages given up on for one channel, newest first. */

@@ -11,6 +11,7 @@ import java.time.Duration;
  * @param maxAttempts attempts before a message goes to the dead-letter stream
  * @param claimIdle how long another consumer's unacknowledged entry waits before it is taken over
  * @param sendTimeout how long one send may take before it counts as a retryable failure
+ * @param maxInFlight the most sends one worker keeps in flight at once
  */
 public record OutboxSettings(
     double messagesPerSecond,
@@ -18,7 +19,11 @@ public record OutboxSettings(
     Duration maxRetry,
     int maxAttempts,
     Duration claimIdle,
-    Duration sendTimeout) {
+    Duration sendTimeout,
+    int maxInFlight) {
+
+  /** Sends in flight per worker unless a channel asks for fewer. */
+  public static final int MAX_IN_FLIGHT = 256;
 
   public static OutboxSettings defaults(double messagesPerSecond) {
     return new OutboxSettings(
@@ -27,7 +32,8 @@ public record OutboxSettings(
         Duration.ofMinutes(10),
         8,
         Duration.ofMinutes(2),
-        Duration.ofSeconds(30));
+        Duration.ofSeconds(30),
+        MAX_IN_FLIGHT);
   }
 
   /**

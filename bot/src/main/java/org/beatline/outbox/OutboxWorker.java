@@ -11,8 +11,9 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -25,29 +26,34 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Delivers one channel's outbox: reads the reply lane before the bulk lane as a member of a
- * consumer group, paces sends to the channel's rate, retries what may succeed later, dead-letters
- * what never will, and takes over entries a crashed instance left unacknowledged.
+ * Delivers one channel's outbox with many sends in flight: reads the emergency lane before the
+ * reply lane before the bulk lane as a member of a consumer group, keeps one recipient's messages
+ * in order, paces sends to the channel's rate across instances, retries what may succeed later,
+ * dead-letters what never will, and takes over entries a crashed instance left unacknowledged.
  */
 public final class OutboxWorker extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(OutboxWorker.class);
-  // A message waiting for an earlier one to the same recipient looks again soon at first, then
-  // less often, so that a predecessor in a long backoff is not polled five times a second.
+  // A message waiting for an earlier one to the same recipient on another instance looks again
+  // soon at first, then less often, so that a predecessor in a long backoff is not polled often.
   private static final long ORDER_WAIT_MIN_MS = 200;
   private static final long ORDER_WAIT_MAX_MS = 5000;
   private static final Duration ORDER_GIVE_UP = Duration.ofMinutes(15);
+  private static final long MOVE_DUE_EVERY_MS = 100;
   private static final String MOVE_DUE =
       """
-      local due = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', ARGV[1], 'LIMIT', 0, 100)
+      local due = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', ARGV[1], 'LIMIT', 0, 200)
       for _, json in ipairs(due) do
         local e = cjson.decode(json)
-        local lane = KEYS[2]
-        if cjson.decode(e.m).lane == 'BULK' then lane = KEYS[3] end
-        redis.call('XADD', lane, '*', 'm', e.m, 'seq', e.seq, 'attempts', e.attempts, 'at', e.at)
+        local lane = cjson.decode(e.m).lane
+        local stream = KEYS[3]
+        if lane == 'BULK' then stream = KEYS[4] elseif lane == 'EMERGENCY' then stream = KEYS[2] end
+        redis.call('XADD', stream, '*', 'm', e.m, 'seq', e.seq, 'attempts', e.attempts, 'at', e.at)
         redis.call('ZREM', KEYS[1], json)
       end
       return #due
       """;
+  // Reserves the next send slot of the channel, shared by every instance: slots are spaced by the
+  // interval (microseconds) and the answer is how long to wait for this one.
   private static final String NEXT_SLOT =
       """
       local now = tonumber(ARGV[1])
@@ -70,12 +76,18 @@ public final class OutboxWorker extends VerticleBase {
   private final OutboxMetrics metrics;
   private final String consumer;
   private final String channel;
-  private final String replyLane;
-  private final String bulkLane;
+  private final List<String> lanes = new ArrayList<>();
+  private final List<ArrayDeque<StreamMessage<String, String>>> queued = new ArrayList<>();
+  private final Map<String, Recipient> recipients = new HashMap<>();
+  private final Window window;
+  private Acks acks;
   private Redis reader;
-  private volatile boolean running;
+  private boolean running;
+  private boolean reading;
+  private int inFlight;
   private Promise<Void> stopped;
   private long lastClaim;
+  private long lastMove;
 
   public OutboxWorker(
       Redis redis,
@@ -90,22 +102,28 @@ public final class OutboxWorker extends VerticleBase {
     this.settings = settings;
     this.consumer = consumer;
     this.channel = sender.channel();
-    this.replyLane = OutboxKeys.lane(channel, Outbound.Lane.REPLY);
-    this.bulkLane = OutboxKeys.lane(channel, Outbound.Lane.BULK);
+    for (Outbound.Lane lane : Outbound.Lane.values()) {
+      lanes.add(OutboxKeys.lane(channel, lane));
+      queued.add(new ArrayDeque<>());
+    }
     this.metrics = new OutboxMetrics(registry, channel);
+    this.window = new Window(settings.messagesPerSecond(), settings.maxInFlight());
   }
 
   @Override
   public Future<?> start() {
     reader = redis.dedicated();
-    return createGroup(replyLane)
-        .compose(v -> createGroup(bulkLane))
-        .onSuccess(
-            v -> {
-              running = true;
-              stopped = Promise.promise();
-              context.runOnContext(x -> loop());
-            });
+    acks = new Acks(redis, context);
+    Future<Void> groups = Future.succeededFuture();
+    for (String lane : lanes) {
+      groups = groups.compose(v -> createGroup(lane));
+    }
+    return groups.onSuccess(
+        v -> {
+          running = true;
+          stopped = Promise.promise();
+          context.runOnContext(x -> fill());
+        });
   }
 
   @Override
@@ -114,7 +132,8 @@ public final class OutboxWorker extends VerticleBase {
       return Future.succeededFuture();
     }
     running = false;
-    return stopped.future().onComplete(v -> reader.close());
+    settle();
+    return stopped.future().compose(v -> acks.flush()).onComplete(v -> reader.close());
   }
 
   private Future<Void> createGroup(String stream) {
@@ -133,47 +152,102 @@ public final class OutboxWorker extends VerticleBase {
                     : Future.failedFuture(e));
   }
 
-  private void loop() {
+  /** Reads more entries while the window has room; one read is outstanding at a time. */
+  private void fill() {
     if (!running) {
-      stopped.tryComplete();
+      settle();
       return;
     }
+    int room = window.size() - inFlight - queuedCount();
+    if (reading || room <= 0) {
+      return;
+    }
+    reading = true;
     moveDue()
-        .compose(v -> claimOrRead())
-        .compose(this::deliverAll)
+        .compose(v -> claimOrRead(room))
         .onComplete(
             r -> {
-              if (r.failed() && running) {
-                LOG.warn("outbox {}: {}", channel, r.cause().toString());
-                vertx.setTimer(1000, t -> loop());
+              reading = false;
+              if (r.succeeded()) {
+                r.result().forEach(m -> queued.get(lanes.indexOf(m.getStream())).add(m));
+                dispatch();
+                context.runOnContext(v -> fill());
               } else {
-                context.runOnContext(v -> loop());
+                if (running) {
+                  LOG.warn("outbox {}: reading failed: {}", channel, r.cause().toString());
+                }
+                vertx.setTimer(1000, t -> fill());
               }
             });
   }
 
-  private Future<Void> moveDue() {
-    String now = Long.toString(System.currentTimeMillis());
-    String[] keys = {OutboxKeys.delayed(channel), replyLane, bulkLane};
-    return redis.call(c -> c.<Long>eval(MOVE_DUE, ScriptOutputType.INTEGER, keys, now)).mapEmpty();
+  private int queuedCount() {
+    int n = 0;
+    for (ArrayDeque<?> q : queued) {
+      n += q.size();
+    }
+    return n;
   }
 
-  private Future<List<StreamMessage<String, String>>> claimOrRead() {
+  /** Starts queued entries, highest lane first, while the window has room. */
+  private void dispatch() {
+    while (running && inFlight < window.size()) {
+      StreamMessage<String, String> next = null;
+      for (ArrayDeque<StreamMessage<String, String>> q : queued) {
+        if (!q.isEmpty()) {
+          next = q.poll();
+          break;
+        }
+      }
+      if (next == null) {
+        return;
+      }
+      begin(next);
+    }
+  }
+
+  /** Completes the stop once nothing is in flight any more. */
+  private void settle() {
+    if (!running && inFlight == 0 && !reading && stopped != null) {
+      stopped.tryComplete();
+    }
+  }
+
+  private Future<Void> moveDue() {
+    long now = System.currentTimeMillis();
+    if (now - lastMove < MOVE_DUE_EVERY_MS) {
+      return Future.succeededFuture();
+    }
+    lastMove = now;
+    String[] keys = new String[lanes.size() + 1];
+    keys[0] = OutboxKeys.delayed(channel);
+    for (int i = 0; i < lanes.size(); i++) {
+      keys[i + 1] = lanes.get(i);
+    }
+    return redis
+        .call(c -> c.<Long>eval(MOVE_DUE, ScriptOutputType.INTEGER, keys, Long.toString(now)))
+        .mapEmpty();
+  }
+
+  private Future<List<StreamMessage<String, String>>> claimOrRead(int room) {
     long now = System.currentTimeMillis();
     if (now - lastClaim >= Math.min(settings.claimIdle().toMillis(), 5000)) {
       lastClaim = now;
-      return claim(replyLane)
-          .compose(r -> claim(bulkLane).map(b -> concat(r, b)))
-          .compose(claimed -> claimed.isEmpty() ? read() : Future.succeededFuture(claimed));
+      Future<List<StreamMessage<String, String>>> all = Future.succeededFuture(List.of());
+      for (String lane : lanes) {
+        all = all.compose(got -> claim(lane, room).map(more -> concat(got, more)));
+      }
+      return all.compose(
+          claimed -> claimed.isEmpty() ? read(room) : Future.succeededFuture(claimed));
     }
-    return read();
+    return read(room);
   }
 
-  private Future<List<StreamMessage<String, String>>> claim(String stream) {
+  private Future<List<StreamMessage<String, String>>> claim(String stream, int room) {
     var args =
         XAutoClaimArgs.Builder.xautoclaim(
                 Consumer.from(OutboxKeys.GROUP, consumer), settings.claimIdle(), "0-0")
-            .count(50);
+            .count(room);
     return redis
         .call(c -> c.xautoclaim(stream, args))
         .map(
@@ -190,44 +264,84 @@ public final class OutboxWorker extends VerticleBase {
   }
 
   @SuppressWarnings("unchecked")
-  private Future<List<StreamMessage<String, String>>> read() {
-    return reader.call(
-        c ->
-            c.xreadgroup(
-                Consumer.from(OutboxKeys.GROUP, consumer),
-                XReadArgs.Builder.count(20).block(Duration.ofMillis(250)),
-                XReadArgs.StreamOffset.lastConsumed(replyLane),
-                XReadArgs.StreamOffset.lastConsumed(bulkLane)));
+  private Future<List<StreamMessage<String, String>>> read(int room) {
+    XReadArgs.StreamOffset<String>[] offsets =
+        lanes.stream()
+            .map(XReadArgs.StreamOffset::lastConsumed)
+            .toArray(XReadArgs.StreamOffset[]::new);
+    // Nothing in flight: wait on Redis for new entries; otherwise only look, and come back soon.
+    XReadArgs args =
+        inFlight == 0
+            ? XReadArgs.Builder.count(room).block(Duration.ofMillis(250))
+            : XReadArgs.Builder.count(room);
+    Redis via = inFlight == 0 ? reader : redis;
+    return via.call(c -> c.xreadgroup(Consumer.from(OutboxKeys.GROUP, consumer), args, offsets))
+        .compose(
+            got ->
+                got.isEmpty() && inFlight > 0
+                    ? vertx.timer(5, TimeUnit.MILLISECONDS).map(List.of())
+                    : Future.succeededFuture(got));
   }
 
-  private Future<Void> deliverAll(List<StreamMessage<String, String>> batch) {
-    List<StreamMessage<String, String>> ordered = new ArrayList<>(batch);
-    // Replies to residents who are waiting go before announcements.
-    ordered.sort(Comparator.comparing(m -> m.getStream().equals(replyLane) ? 0 : 1));
-    Future<Void> chain = Future.succeededFuture();
-    for (StreamMessage<String, String> m : ordered) {
-      chain = chain.compose(v -> running ? deliver(m) : Future.succeededFuture());
-    }
-    return chain;
-  }
-
-  private Future<Void> deliver(StreamMessage<String, String> raw) {
+  /**
+   * Takes one entry in flight, unless an earlier message to the same recipient is in flight here:
+   * then it waits behind it, so that one recipient's messages never overtake each other.
+   */
+  private void begin(StreamMessage<String, String> raw) {
     Entry entry;
     try {
       entry = Entry.fromFields(raw.getBody());
     } catch (RuntimeException e) {
       LOG.error("outbox {}: unreadable entry {} dropped", channel, raw.getId());
-      return ack(raw);
+      acks.add(raw.getStream(), raw.getId());
+      return;
     }
+    String address = entry.message().address();
+    Recipient r = recipients.computeIfAbsent(address, a -> new Recipient());
+    if (r.busy) {
+      r.waiting.add(raw);
+      return;
+    }
+    r.busy = true;
+    inFlight++;
+    long started = System.nanoTime();
+    deliver(raw, entry, r)
+        .onComplete(
+            done -> {
+              if (done.failed()) {
+                // The entry stays unacknowledged and is taken over later: nothing is lost.
+                LOG.warn(
+                    "outbox {}: delivery to {} interrupted: {}",
+                    channel,
+                    Masking.mask(address),
+                    done.cause().toString());
+              }
+              window.observe(System.nanoTime() - started);
+              inFlight--;
+              r.busy = false;
+              StreamMessage<String, String> held = r.waiting.poll();
+              if (held != null) {
+                queued.get(0).addFirst(held);
+              } else {
+                recipients.remove(address);
+              }
+              dispatch();
+              fill();
+              settle();
+            });
+  }
+
+  private Future<Void> deliver(StreamMessage<String, String> raw, Entry entry, Recipient r) {
     Outbound m = entry.message();
     String doneKey = OutboxKeys.done(channel, m.address());
     return redis
         .call(c -> c.get(doneKey))
         .compose(
             d -> {
-              long done = d == null ? 0 : Long.parseLong(d);
+              long done = Math.max(d == null ? 0 : Long.parseLong(d), r.finished);
               if (done >= entry.seq()) {
-                return ack(raw); // already delivered by another consumer
+                acks.add(raw.getStream(), raw.getId()); // already delivered by another consumer
+                return Future.succeededFuture();
               }
               boolean overdue =
                   System.currentTimeMillis() - entry.enqueuedAt() > ORDER_GIVE_UP.toMillis();
@@ -237,15 +351,15 @@ public final class OutboxWorker extends VerticleBase {
               if (m.lane() == Outbound.Lane.BULK) {
                 return listener
                     .mayDeliver(m)
-                    .compose(ok -> ok ? send(raw, entry) : finish(raw, entry, "suppressed"));
+                    .compose(ok -> ok ? send(raw, entry, r) : finish(raw, entry, r));
               }
-              return send(raw, entry);
+              return send(raw, entry, r);
             });
   }
 
-  private Future<Void> send(StreamMessage<String, String> raw, Entry entry) {
+  private Future<Void> send(StreamMessage<String, String> raw, Entry entry, Recipient r) {
     Outbound m = entry.message();
-    long intervalMs = Math.max(1, Math.round(1000 / settings.messagesPerSecond()));
+    long intervalMicros = Math.max(1, Math.round(1_000_000 / settings.messagesPerSecond()));
     String[] keys = {OutboxKeys.rate(channel)};
     return redis
         .call(
@@ -254,22 +368,26 @@ public final class OutboxWorker extends VerticleBase {
                     NEXT_SLOT,
                     ScriptOutputType.INTEGER,
                     keys,
-                    Long.toString(System.currentTimeMillis()),
-                    Long.toString(intervalMs)))
+                    Long.toString(System.currentTimeMillis() * 1000),
+                    Long.toString(intervalMicros)))
         .compose(
-            wait -> wait > 0 ? vertx.timer(wait, TimeUnit.MILLISECONDS) : Future.succeededFuture())
+            waitMicros ->
+                waitMicros >= 1000
+                    ? vertx.timer(waitMicros / 1000, TimeUnit.MILLISECONDS)
+                    : Future.succeededFuture())
         .compose(
             v -> sender.send(m).timeout(settings.sendTimeout().toMillis(), TimeUnit.MILLISECONDS))
         .compose(
             providerId -> {
               metrics.sent();
               listener.sent(m, providerId);
-              return finish(raw, entry, "sent");
+              return finish(raw, entry, r);
             },
-            failure -> failed(raw, entry, failure));
+            failure -> failed(raw, entry, r, failure));
   }
 
-  private Future<Void> failed(StreamMessage<String, String> raw, Entry entry, Throwable cause) {
+  private Future<Void> failed(
+      StreamMessage<String, String> raw, Entry entry, Recipient r, Throwable cause) {
     Outbound m = entry.message();
     SendFailure f =
         cause instanceof SendFailure sf
@@ -282,21 +400,29 @@ public final class OutboxWorker extends VerticleBase {
         metrics.failed("opted_out");
         return listener
             .optedOut(m, f)
-            .recover(e -> Future.succeededFuture())
-            .compose(v -> toDead(raw, entry, "opted_out", f));
+            .recover(
+                e -> {
+                  LOG.warn(
+                      "outbox {}: recording the opt-out of {} failed: {}",
+                      channel,
+                      who,
+                      e.toString());
+                  return Future.succeededFuture();
+                })
+            .compose(v -> toDead(raw, entry, r, "opted_out", f));
       }
       case PERMANENT -> {
         LOG.warn(
             "outbox {}: permanent failure to {}: {} {}", channel, who, f.code(), f.getMessage());
         metrics.failed("permanent");
-        return toDead(raw, entry, "permanent", f);
+        return toDead(raw, entry, r, "permanent", f);
       }
       default -> {
         if (entry.attempts() + 1 >= settings.maxAttempts()) {
           LOG.warn(
               "outbox {}: giving up on {} after {} attempts", channel, who, entry.attempts() + 1);
           metrics.failed("exhausted");
-          return toDead(raw, entry, "exhausted", f);
+          return toDead(raw, entry, r, "exhausted", f);
         }
         Duration wait = settings.backoff(entry.attempts(), f.retryAfter());
         LOG.info(
@@ -305,7 +431,7 @@ public final class OutboxWorker extends VerticleBase {
             who,
             wait.toMillis(),
             f.code(),
-            f.getMessage());
+            Masking.text(f.getMessage()));
         metrics.retried();
         return later(raw, entry.retried(), wait);
       }
@@ -313,11 +439,11 @@ public final class OutboxWorker extends VerticleBase {
   }
 
   private Future<Void> toDead(
-      StreamMessage<String, String> raw, Entry entry, String reason, SendFailure f) {
-    Map<String, String> fields = new java.util.HashMap<>(entry.toFields());
+      StreamMessage<String, String> raw, Entry entry, Recipient r, String reason, SendFailure f) {
+    Map<String, String> fields = new HashMap<>(entry.toFields());
     fields.put("reason", reason);
     fields.put("code", f.code() == null ? "" : f.code());
-    fields.put("error", String.valueOf(f.getMessage()));
+    fields.put("error", Masking.text(String.valueOf(f.getMessage())));
     fields.put("failedAt", Long.toString(System.currentTimeMillis()));
     listener.dead(entry.message(), reason);
     return redis
@@ -327,7 +453,7 @@ public final class OutboxWorker extends VerticleBase {
                     OutboxKeys.dead(channel),
                     io.lettuce.core.XAddArgs.Builder.maxlen(10_000).approximateTrimming(),
                     fields))
-        .compose(id -> finish(raw, entry, reason));
+        .compose(id -> finish(raw, entry, r));
   }
 
   private static Duration orderWait(Entry entry) {
@@ -340,10 +466,13 @@ public final class OutboxWorker extends VerticleBase {
     double due = System.currentTimeMillis() + wait.toMillis();
     return redis
         .call(c -> c.zadd(OutboxKeys.delayed(channel), due, entry.toJson()))
-        .compose(n -> ack(raw));
+        .onSuccess(n -> acks.add(raw.getStream(), raw.getId()))
+        .mapEmpty();
   }
 
-  private Future<Void> finish(StreamMessage<String, String> raw, Entry entry, String outcome) {
+  /** Marks the entry finished (sent or given up) in the recipient's order, then acknowledges it. */
+  private Future<Void> finish(StreamMessage<String, String> raw, Entry entry, Recipient r) {
+    r.finished = Math.max(r.finished, entry.seq());
     String[] keys = {OutboxKeys.done(channel, entry.message().address())};
     return redis
         .call(
@@ -354,13 +483,7 @@ public final class OutboxWorker extends VerticleBase {
                     keys,
                     Long.toString(entry.seq()),
                     Long.toString(30L * 24 * 3600)))
-        .compose(v -> ack(raw));
-  }
-
-  private Future<Void> ack(StreamMessage<String, String> raw) {
-    return redis
-        .call(c -> c.xack(raw.getStream(), OutboxKeys.GROUP, raw.getId()))
-        .compose(n -> redis.call(c -> c.xdel(raw.getStream(), raw.getId())))
+        .onSuccess(v -> acks.add(raw.getStream(), raw.getId()))
         .mapEmpty();
   }
 
@@ -368,5 +491,12 @@ public final class OutboxWorker extends VerticleBase {
     List<T> out = new ArrayList<>(a);
     out.addAll(b);
     return out;
+  }
+
+  /** One recipient's state on this worker: a message in flight and those waiting behind it. */
+  private static final class Recipient {
+    final ArrayDeque<StreamMessage<String, String>> waiting = new ArrayDeque<>();
+    boolean busy;
+    long finished;
   }
 }

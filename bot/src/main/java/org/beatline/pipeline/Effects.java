@@ -2,47 +2,51 @@ package org.beatline.pipeline;
 
 import io.vertx.core.Future;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
-import org.beatline.accountability.AnswerFeedback;
-import org.beatline.concern.Concerns;
-import org.beatline.concern.Handoffs;
-import org.beatline.contact.ConsentLedger;
+import java.util.Map;
 import org.beatline.contact.Contact;
-import org.beatline.contact.Contacts;
 import org.beatline.conversation.Effect;
-import org.beatline.roster.Roster;
-import org.beatline.survey.SurveyAnswers;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
-/** Carries out what a conversation turn decided, in order, each in the store it belongs to. */
+/**
+ * Carries out what a conversation turn decided, in order: one small handler per effect type,
+ * registered by the domain that owns it. An effect type without a handler stops the service at
+ * start rather than being ignored at run time.
+ */
 public final class Effects {
-  private static final Logger LOG = LoggerFactory.getLogger(Effects.class);
-  private final Contacts contacts;
-  private final ConsentLedger ledger;
-  private final Concerns concerns;
-  private final SurveyAnswers surveys;
-  private final Roster roster;
-  private final AnswerFeedback feedback;
-  private final Handoffs handoffs;
 
-  public Effects(
-      Contacts contacts,
-      ConsentLedger ledger,
-      Concerns concerns,
-      SurveyAnswers surveys,
-      Roster roster,
-      AnswerFeedback feedback,
-      Handoffs handoffs) {
-    this.contacts = contacts;
-    this.ledger = ledger;
-    this.concerns = concerns;
-    this.surveys = surveys;
-    this.roster = roster;
-    this.feedback = feedback;
-    this.handoffs = handoffs;
+  /** Carries out one type of effect for the contact whose turn decided it. */
+  @FunctionalInterface
+  public interface Handler<E extends Effect> {
+    Future<Void> apply(Contact contact, E effect, Instant now);
   }
 
+  private final Map<Class<?>, Handler<?>> handlers = new HashMap<>();
+
+  /** Registers the handler of one effect type; a type has exactly one. */
+  public <E extends Effect> Effects on(Class<E> type, Handler<E> handler) {
+    if (handlers.putIfAbsent(type, handler) != null) {
+      throw new IllegalStateException("two handlers for effect " + type.getSimpleName());
+    }
+    return this;
+  }
+
+  /** Fails when an effect type the engine may produce has no handler. */
+  public Effects verify() {
+    List<String> missing = new ArrayList<>();
+    for (Class<?> type : Effect.class.getPermittedSubclasses()) {
+      if (!handlers.containsKey(type)) {
+        missing.add(type.getSimpleName());
+      }
+    }
+    if (!missing.isEmpty()) {
+      throw new IllegalStateException("no handler for effects " + missing);
+    }
+    return this;
+  }
+
+  /** Carries out {@code effects} one after the other. */
   public Future<Void> apply(Contact contact, List<Effect> effects, Instant now) {
     Future<Void> chain = Future.succeededFuture();
     for (Effect e : effects) {
@@ -51,46 +55,13 @@ public final class Effects {
     return chain;
   }
 
-  private Future<Void> apply(Contact contact, Effect effect, Instant now) {
-    if (effect instanceof Effect.SetLanguage e) {
-      return contacts.setLanguage(contact, e.language());
-    } else if (effect instanceof Effect.SetNeighbourhood e) {
-      return contacts.setField(contact, "neighbourhood", e.neighbourhood());
-    } else if (effect instanceof Effect.Subscribe e) {
-      return ledger.topic(contact, topic(e.topic(), e.neighbourhood()), true, now);
-    } else if (effect instanceof Effect.Unsubscribe e) {
-      return ledger.topic(contact, topic(e.topic(), e.neighbourhood()), false, now);
-    } else if (effect instanceof Effect.CreateConcern e) {
-      return concerns.create(e, contact.key(), now);
-    } else if (effect instanceof Effect.RecordAnswer e) {
-      return ledger
-          .hash(contact.key())
-          .compose(h -> surveys.record(e.surveyId(), h, e.questionId(), e.value()));
-    } else if (effect instanceof Effect.CompleteSurvey e) {
-      return ledger
-          .hash(contact.key())
-          .compose(h -> surveys.complete(e.surveyId(), h, contact.language(), now))
-          .compose(v -> contacts.setField(contact, "surveyInvitation", null));
-    } else if (effect instanceof Effect.DeclineSurvey e) {
-      return ledger
-          .hash(contact.key())
-          .compose(h -> surveys.discard(e.surveyId(), h))
-          .compose(v -> contacts.setField(contact, "surveyInvitation", null));
-    } else if (effect instanceof Effect.Enroll e) {
-      return roster.enroll(
-          e.program(), e.name(), e.neighbourhood(), e.interest(), contact.key(), now);
-    } else if (effect instanceof Effect.AnswerFeedback e) {
-      return feedback.count(e.intent(), e.helpful());
-    } else if (effect instanceof Effect.Handoff e) {
-      return handoffs.add(
-          e.intent(), e.question(), e.neighbourhood(), e.language(), contact.key(), now);
-    } else if (effect instanceof Effect.Problem e) {
-      LOG.warn("conversation problem in {}/{}: {}", e.flow(), e.step(), e.reason());
+  @SuppressWarnings("unchecked")
+  private <E extends Effect> Future<Void> apply(Contact contact, E effect, Instant now) {
+    Handler<E> handler = (Handler<E>) handlers.get(effect.getClass());
+    if (handler == null) {
+      return Future.failedFuture(
+          new IllegalStateException("no handler for effect " + effect.getClass().getSimpleName()));
     }
-    return Future.succeededFuture();
-  }
-
-  private static String topic(String topic, String neighbourhood) {
-    return neighbourhood == null ? topic : topic + "|" + neighbourhood;
+    return handler.apply(contact, effect, now);
   }
 }

@@ -130,7 +130,7 @@ class FlowRunnerTest {
     for (int i = 0; i < keys.size(); i++) {
       Reply reply = step.replies().get(i);
       String lang = facts.language() == null ? "en" : facts.language();
-      String text = Replies.render(Content.CATALOGUE, reply, lang, false).text();
+      String text = Replies.render(Content.RENDERER, reply, lang, false).text();
       assertFalse(text.matches("(?s).*\\{[a-z_]+}.*"), where + ": unresolved argument in " + text);
       if (expected.get(i) instanceof Map<?, ?> m) {
         if (m.get("args") instanceof Map<?, ?> args) {

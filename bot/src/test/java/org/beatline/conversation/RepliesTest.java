@@ -20,7 +20,7 @@ class RepliesTest {
 
   @Test
   void smsNumbersTheOptionsInTheText() {
-    Replies.Rendered sms = Replies.render(Content.CATALOGUE, reply, "en", false);
+    Replies.Rendered sms = Replies.render(Content.RENDERER, reply, "en", false);
     assertEquals(
         "Would you like the officer to contact you?\n1. Yes, by text here\n2. No, keep me anonymous",
         sms.text());
@@ -29,7 +29,7 @@ class RepliesTest {
 
   @Test
   void telegramGetsButtonsFromTheSameReply() {
-    Replies.Rendered telegram = Replies.render(Content.CATALOGUE, reply, "en", true);
+    Replies.Rendered telegram = Replies.render(Content.RENDERER, reply, "en", true);
     assertEquals("Would you like the officer to contact you?", telegram.text());
     assertEquals(
         List.of(
@@ -50,7 +50,7 @@ class RepliesTest {
             true,
             "en");
     assertTrue(
-        Replies.render(Content.CATALOGUE, languages, "en", false)
+        Replies.render(Content.RENDERER, languages, "en", false)
             .text()
             .endsWith("1. Español\n2. 中文"));
   }

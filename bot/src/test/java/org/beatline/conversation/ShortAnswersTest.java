@@ -38,7 +38,7 @@ class ShortAnswersTest {
         }
         Step step = engine.handle(null, Scripts.turn("question", intent, "en"));
         Reply answer = step.replies().get(0);
-        String text = Replies.render(Content.CATALOGUE, answer, "en", false).text();
+        String text = Replies.render(Content.RENDERER, answer, "en", false).text();
         int length = gsm7Length(text);
         assertTrue(answer.key().endsWith(".short"), answer.key());
         if (length < 0 || length > 306) {

@@ -48,7 +48,8 @@ public final class Running implements AutoCloseable {
         Duration.ofMillis(200),
         4,
         Duration.ofMillis(500),
-        Duration.ofSeconds(5));
+        Duration.ofSeconds(5),
+        OutboxSettings.MAX_IN_FLIGHT);
   }
 
   /** Beatline with Twilio and Telegram live against {@code providers}. */

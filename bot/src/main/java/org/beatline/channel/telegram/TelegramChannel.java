@@ -12,8 +12,9 @@ import java.net.URI;
 import java.util.concurrent.TimeUnit;
 import org.beatline.channel.Channel;
 import org.beatline.channel.DrySender;
-import org.beatline.channel.Webhooks;
 import org.beatline.config.Config;
+import org.beatline.http.Requests;
+import org.beatline.message.ChannelTraits;
 import org.beatline.message.Masking;
 import org.beatline.message.Sender;
 import org.beatline.pipeline.Pipeline;
@@ -37,14 +38,13 @@ public final class TelegramChannel implements Channel {
 
   private final Vertx vertx;
   private final Config config;
-  private final Updates updates;
+  private Updates updates;
   private final Sender sender;
   private final TelegramSender live;
   private final Timer latency;
   private LongPolling polling;
 
-  public TelegramChannel(
-      Vertx vertx, Config config, Pipeline pipeline, Redis redis, MeterRegistry metrics) {
+  public TelegramChannel(Vertx vertx, Config config, Redis redis, MeterRegistry metrics) {
     this.vertx = vertx;
     this.config = config;
     this.live =
@@ -53,7 +53,6 @@ public final class TelegramChannel implements Channel {
                 vertx, new OkHttpTelegramClient(config.telegramBotToken(), url(config)))
             : null;
     this.sender = live != null ? live : new DrySender(ID, redis);
-    this.updates = new Updates(pipeline, this::answer);
     this.latency = metrics.timer("beatline_webhook_latency", "channel", ID);
   }
 
@@ -79,12 +78,18 @@ public final class TelegramChannel implements Channel {
   }
 
   @Override
-  public void routes(Router router) {
-    router.post(PATH).handler(Webhooks.body()).handler(this::webhook);
+  public ChannelTraits traits() {
+    return new ChannelTraits(true, config.telegramMps());
   }
 
   @Override
-  public void start() {
+  public void routes(Router router, Pipeline pipeline) {
+    this.updates = new Updates(pipeline, this::answer);
+    router.post(PATH).handler(Requests.body()).handler(this::webhook);
+  }
+
+  @Override
+  public void start(Pipeline pipeline) {
     if (live != null && config.telegramMode() == Config.TelegramMode.POLLING) {
       polling = new LongPolling(vertx, config, updates);
       polling.start();
@@ -102,20 +107,20 @@ public final class TelegramChannel implements Channel {
     long start = System.nanoTime();
     String expected = config.telegramWebhookSecret();
     String given = ctx.request().getHeader("X-Telegram-Bot-Api-Secret-Token");
-    if ((expected != null || live != null) && !Webhooks.sameSecret(expected, given)) {
+    if ((expected != null || live != null) && !Requests.sameSecret(expected, given)) {
       LOG.warn("telegram webhook with a missing or wrong secret refused");
-      Webhooks.refuse(ctx, 403, "invalid X-Telegram-Bot-Api-Secret-Token");
+      Requests.refuse(ctx, 403, "invalid X-Telegram-Bot-Api-Secret-Token");
       return;
     }
     Update update;
     try {
       update = JSON.readValue(ctx.body().buffer().getBytes(), Update.class);
     } catch (Exception e) {
-      Webhooks.refuse(ctx, 400, "body is not a Telegram Update");
+      Requests.refuse(ctx, 400, "body is not a Telegram Update");
       return;
     }
     if (update == null || update.getUpdateId() == null) {
-      Webhooks.refuse(ctx, 400, "update_id is required");
+      Requests.refuse(ctx, 400, "update_id is required");
       return;
     }
     updates
@@ -128,10 +133,10 @@ public final class TelegramChannel implements Channel {
         .onFailure(
             e -> {
               if (e instanceof Updates.Rejected r) {
-                Webhooks.refuse(ctx, r.status, r.getMessage());
+                Requests.refuse(ctx, r.status, r.getMessage());
               } else {
                 LOG.error("telegram update {} failed: {}", update.getUpdateId(), e.toString());
-                Webhooks.refuse(ctx, 503, "update could not be processed, try again");
+                Requests.refuse(ctx, 503, "update could not be processed, try again");
               }
             });
   }

@@ -3,7 +3,7 @@ package org.beatline.channel.telegram;
 import io.vertx.core.Future;
 import java.time.Instant;
 import java.util.function.BiFunction;
-import org.beatline.channel.Webhooks;
+import org.beatline.http.Requests;
 import org.beatline.message.Inbound;
 import org.beatline.pipeline.Pipeline;
 import org.telegram.telegrambots.meta.api.objects.CallbackQuery;
@@ -45,9 +45,9 @@ final class Updates {
     }
     String text = m.getText() != null ? m.getText() : m.getCaption();
     text = text == null ? "" : text;
-    if (text.length() > Webhooks.MAX_TEXT) {
+    if (text.length() > Requests.MAX_TEXT) {
       return Future.failedFuture(
-          new Rejected(413, "text is longer than " + Webhooks.MAX_TEXT + " characters"));
+          new Rejected(413, "text is longer than " + Requests.MAX_TEXT + " characters"));
     }
     String choice = null;
     if (text.equals("/start") || text.startsWith("/start ")) {

@@ -45,7 +45,9 @@ public final class DeliveryReports {
   /** Records one status report; acts on opt-outs and permanent failures. */
   public Future<Void> record(String sid, String status, String errorCode, String to) {
     String code = errorCode == null || errorCode.isBlank() ? null : errorCode.trim();
-    metrics.counter("beatline_delivery_reports", "channel", "twilio", "status", status).increment();
+    metrics
+        .counter("beatline_delivery_reports", "channel", TwilioChannel.ID, "status", status)
+        .increment();
     Map<String, String> fields =
         code == null
             ? Map.of("status", status, "at", Instant.now().toString())
@@ -60,13 +62,15 @@ public final class DeliveryReports {
     }
     String address;
     try {
-      address = Addresses.phone(to, "US");
+      address = Addresses.phone(to, TwilioChannel.REGION);
     } catch (IllegalArgumentException e) {
       return stored;
     }
     if (TwilioSender.OPTED_OUT.contains(Integer.valueOf(code))) {
       LOG.info("twilio reports {} opted out at the carrier ({})", Masking.mask(address), code);
-      metrics.counter("beatline_opt_outs", "channel", "twilio", "reason", "carrier").increment();
+      metrics
+          .counter("beatline_opt_outs", "channel", TwilioChannel.ID, "reason", "carrier")
+          .increment();
       return stored.compose(
           v ->
               contacts

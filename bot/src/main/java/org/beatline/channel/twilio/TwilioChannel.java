@@ -10,12 +10,14 @@ import java.util.HashMap;
 import java.util.Map;
 import org.beatline.channel.Channel;
 import org.beatline.channel.DrySender;
-import org.beatline.channel.Webhooks;
 import org.beatline.config.Config;
 import org.beatline.contact.Addresses;
+import org.beatline.http.Requests;
+import org.beatline.message.ChannelTraits;
 import org.beatline.message.Inbound;
 import org.beatline.message.Masking;
 import org.beatline.message.Sender;
+import org.beatline.outbox.OutboxSettings;
 import org.beatline.pipeline.Pipeline;
 import org.beatline.redis.Redis;
 import org.slf4j.Logger;
@@ -33,21 +35,19 @@ public final class TwilioChannel implements Channel {
   private static final String EMPTY_TWIML = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response/>";
 
   private final Config config;
-  private final Pipeline pipeline;
+
+  /** Where a number written without a country code is taken to be. */
+  static final String REGION = "US";
+
+  private Pipeline pipeline;
   private final DeliveryReports reports;
   private final RequestValidator validator;
   private final Sender sender;
   private final Timer latency;
 
   public TwilioChannel(
-      Vertx vertx,
-      Config config,
-      Pipeline pipeline,
-      DeliveryReports reports,
-      Redis redis,
-      MeterRegistry metrics) {
+      Vertx vertx, Config config, DeliveryReports reports, Redis redis, MeterRegistry metrics) {
     this.config = config;
-    this.pipeline = pipeline;
     this.reports = reports;
     this.validator = config.twilioLive() ? new RequestValidator(config.twilioAuthToken()) : null;
     this.sender =
@@ -58,9 +58,15 @@ public final class TwilioChannel implements Channel {
                 config.twilioAuthToken(),
                 config.twilioFrom(),
                 config.twilioApiBase(),
-                config.publicBaseUrl() + STATUS_PATH)
+                config.publicBaseUrl() + STATUS_PATH,
+                concurrency(config.twilioMps()))
             : new DrySender(ID, redis);
     this.latency = metrics.timer("beatline_webhook_latency", "channel", ID);
+  }
+
+  /** Requests in flight to reach {@code mps} at a slow provider's latency (half a second). */
+  static int concurrency(double mps) {
+    return (int) Math.max(8, Math.min(OutboxSettings.MAX_IN_FLIGHT, Math.ceil(mps / 2)));
   }
 
   @Override
@@ -79,8 +85,14 @@ public final class TwilioChannel implements Channel {
   }
 
   @Override
-  public void routes(Router router) {
-    var body = Webhooks.body();
+  public ChannelTraits traits() {
+    return new ChannelTraits(false, config.twilioMps());
+  }
+
+  @Override
+  public void routes(Router router, Pipeline pipeline) {
+    this.pipeline = pipeline;
+    var body = Requests.body();
     router.post(PATH).handler(body).handler(this::signed).handler(this::message);
     router.post(STATUS_PATH).handler(body).handler(this::signed).handler(this::status);
   }
@@ -89,7 +101,7 @@ public final class TwilioChannel implements Channel {
   private void signed(RoutingContext ctx) {
     String type = ctx.request().getHeader("Content-Type");
     if (type == null || !type.toLowerCase().startsWith("application/x-www-form-urlencoded")) {
-      Webhooks.refuse(ctx, 400, "expected application/x-www-form-urlencoded");
+      Requests.refuse(ctx, 400, "expected application/x-www-form-urlencoded");
       return;
     }
     if (validator == null) {
@@ -100,7 +112,7 @@ public final class TwilioChannel implements Channel {
     String url = config.publicBaseUrl() + ctx.request().uri();
     if (signature == null || !validator.validate(url, params(ctx), signature)) {
       LOG.warn("twilio webhook with a missing or wrong signature refused");
-      Webhooks.refuse(ctx, 403, "invalid X-Twilio-Signature");
+      Requests.refuse(ctx, 403, "invalid X-Twilio-Signature");
       return;
     }
     ctx.next();
@@ -111,19 +123,19 @@ public final class TwilioChannel implements Channel {
     Map<String, String> p = params(ctx);
     String sid = p.get("MessageSid");
     if (sid == null || sid.isBlank()) {
-      Webhooks.refuse(ctx, 400, "MessageSid is required");
+      Requests.refuse(ctx, 400, "MessageSid is required");
       return;
     }
     String body = p.getOrDefault("Body", "");
-    if (body.length() > Webhooks.MAX_TEXT) {
-      Webhooks.refuse(ctx, 413, "Body is longer than " + Webhooks.MAX_TEXT + " characters");
+    if (body.length() > Requests.MAX_TEXT) {
+      Requests.refuse(ctx, 413, "Body is longer than " + Requests.MAX_TEXT + " characters");
       return;
     }
     String from;
     try {
-      from = Addresses.phone(p.get("From"), "US");
+      from = Addresses.phone(p.get("From"), REGION);
     } catch (IllegalArgumentException e) {
-      Webhooks.refuse(ctx, 400, "From: " + e.getMessage());
+      Requests.refuse(ctx, 400, "From: " + e.getMessage());
       return;
     }
     int media = parseCount(p.get("NumMedia"));
@@ -141,7 +153,7 @@ public final class TwilioChannel implements Channel {
         .onFailure(
             e -> {
               LOG.error("twilio {} from {} failed: {}", sid, Masking.mask(from), e.toString());
-              Webhooks.refuse(ctx, 503, "message could not be processed, try again");
+              Requests.refuse(ctx, 503, "message could not be processed, try again");
             });
   }
 
@@ -150,7 +162,7 @@ public final class TwilioChannel implements Channel {
     String sid = p.get("MessageSid");
     String state = p.get("MessageStatus");
     if (sid == null || state == null) {
-      Webhooks.refuse(ctx, 400, "MessageSid and MessageStatus are required");
+      Requests.refuse(ctx, 400, "MessageSid and MessageStatus are required");
       return;
     }
     String to = p.get("To");
@@ -160,7 +172,7 @@ public final class TwilioChannel implements Channel {
         .onFailure(
             e -> {
               LOG.error("twilio status for {} failed: {}", sid, e.toString());
-              Webhooks.refuse(ctx, 503, "status could not be recorded, try again");
+              Requests.refuse(ctx, 503, "status could not be recorded, try again");
             });
   }
 

@@ -9,6 +9,7 @@ import com.twilio.rest.api.v2010.account.MessageCreator;
 import com.twilio.type.PhoneNumber;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.WorkerExecutor;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -16,6 +17,7 @@ import java.util.Set;
 import org.apache.hc.client5.http.HttpRoute;
 import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpHost;
 import org.beatline.i18n.SmsText;
@@ -33,24 +35,39 @@ final class TwilioSender implements Sender {
   static final Set<Integer> OPTED_OUT = Set.of(21610);
 
   private static final ThreadLocal<Duration> RETRY_AFTER = new ThreadLocal<>();
-  private final Vertx vertx;
+  private final WorkerExecutor workers;
   private final TwilioRestClient client;
   private final String from;
   private final String statusCallback;
 
+  /**
+   * A sender with {@code concurrency} requests in flight at most: as many worker threads (the SDK
+   * blocks) and as many pooled connections, so that the outbox's window is not cut to the HTTP
+   * client's default of five connections.
+   */
   TwilioSender(
-      Vertx vertx, String sid, String token, String from, String apiBase, String callback) {
-    this.vertx = vertx;
+      Vertx vertx,
+      String sid,
+      String token,
+      String from,
+      String apiBase,
+      String callback,
+      int concurrency) {
+    this.workers = vertx.createSharedWorkerExecutor("twilio-sends", concurrency);
     this.from = from;
     this.statusCallback = callback;
     this.client =
         new TwilioRestClient.Builder(sid, token)
-            .httpClient(new NetworkHttpClient(httpClient(apiBase)))
+            .httpClient(new NetworkHttpClient(httpClient(apiBase, concurrency)))
             .build();
   }
 
-  private static HttpClientBuilder httpClient(String apiBase) {
-    HttpClientBuilder builder = HttpClients.custom().useSystemProperties();
+  private static HttpClientBuilder httpClient(String apiBase, int concurrency) {
+    PoolingHttpClientConnectionManager pool = new PoolingHttpClientConnectionManager();
+    pool.setMaxTotal(concurrency);
+    pool.setDefaultMaxPerRoute(concurrency);
+    HttpClientBuilder builder =
+        HttpClients.custom().useSystemProperties().setConnectionManager(pool);
     URI base = URI.create(apiBase);
     if (!"api.twilio.com".equals(base.getHost())) {
       // The SDK always addresses api.twilio.com; route its requests to the configured base instead.
@@ -88,7 +105,7 @@ final class TwilioSender implements Sender {
 
   @Override
   public Future<String> send(Outbound m) {
-    return vertx.executeBlocking(() -> create(m), false);
+    return workers.executeBlocking(() -> create(m), false);
   }
 
   private String create(Outbound m) {

@@ -13,7 +13,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import org.beatline.channel.Channel;
 import org.beatline.channel.DrySender;
-import org.beatline.channel.Webhooks;
+import org.beatline.http.Requests;
+import org.beatline.message.ChannelTraits;
 import org.beatline.message.Inbound;
 import org.beatline.message.Outbound;
 import org.beatline.message.Sender;
@@ -30,13 +31,12 @@ public final class WebChannel implements Channel {
   public static final String ID = "web";
   private static final String ADDRESS = "[A-Za-z0-9_-]{1,64}";
 
-  private final Pipeline pipeline;
+  private Pipeline pipeline;
   private final Redis redis;
   private final Mailbox mailbox;
   private final String page;
 
-  public WebChannel(Pipeline pipeline, Redis redis) {
-    this.pipeline = pipeline;
+  public WebChannel(Redis redis) {
     this.redis = redis;
     this.mailbox = new Mailbox(redis);
     this.page = resource("web/simulator.html");
@@ -58,7 +58,13 @@ public final class WebChannel implements Channel {
   }
 
   @Override
-  public void routes(Router router) {
+  public ChannelTraits traits() {
+    return new ChannelTraits(true, 50);
+  }
+
+  @Override
+  public void routes(Router router, Pipeline pipeline) {
+    this.pipeline = pipeline;
     router
         .get("/simulator")
         .handler(
@@ -69,7 +75,7 @@ public final class WebChannel implements Channel {
                         "Content-Security-Policy",
                         "default-src 'self'; style-src 'unsafe-inline'; script-src 'unsafe-inline'")
                     .end(page));
-    router.post("/api/simulator/messages").handler(Webhooks.body()).handler(this::message);
+    router.post("/api/simulator/messages").handler(Requests.body()).handler(this::message);
     router.get("/api/simulator/messages").handler(this::mailbox);
     router.get("/api/simulator/dry-run").handler(this::dryRun);
   }
@@ -79,11 +85,11 @@ public final class WebChannel implements Channel {
     try {
       body = ctx.body().asJsonObject();
     } catch (DecodeException | ClassCastException e) {
-      Webhooks.refuse(ctx, 400, "body must be a JSON object");
+      Requests.refuse(ctx, 400, "body must be a JSON object");
       return;
     }
     if (body == null) {
-      Webhooks.refuse(ctx, 400, "body must be a JSON object");
+      Requests.refuse(ctx, 400, "body must be a JSON object");
       return;
     }
     Object from = body.getValue("from");
@@ -91,19 +97,19 @@ public final class WebChannel implements Channel {
     Object choice = body.getValue("choice");
     Object language = body.getValue("language");
     if (!(from instanceof String f) || !f.matches(ADDRESS)) {
-      Webhooks.refuse(ctx, 400, "from must be 1-64 characters of A-Z, a-z, 0-9, _ and -");
+      Requests.refuse(ctx, 400, "from must be 1-64 characters of A-Z, a-z, 0-9, _ and -");
       return;
     }
     if (!(text instanceof String t) || (choice != null && !(choice instanceof String))) {
-      Webhooks.refuse(ctx, 400, "text and choice must be strings");
+      Requests.refuse(ctx, 400, "text and choice must be strings");
       return;
     }
     if (language != null && !(language instanceof String)) {
-      Webhooks.refuse(ctx, 400, "language must be a string");
+      Requests.refuse(ctx, 400, "language must be a string");
       return;
     }
-    if (t.length() > Webhooks.MAX_TEXT) {
-      Webhooks.refuse(ctx, 413, "text is longer than " + Webhooks.MAX_TEXT + " characters");
+    if (t.length() > Requests.MAX_TEXT) {
+      Requests.refuse(ctx, 413, "text is longer than " + Requests.MAX_TEXT + " characters");
       return;
     }
     Inbound in =
@@ -112,7 +118,7 @@ public final class WebChannel implements Channel {
     pipeline
         .handle(in, false)
         .onSuccess(h -> ctx.json(answer(h)))
-        .onFailure(e -> Webhooks.refuse(ctx, 503, "message could not be processed, try again"));
+        .onFailure(e -> Requests.refuse(ctx, 503, "message could not be processed, try again"));
   }
 
   static JsonObject answer(Handled h) {
@@ -141,13 +147,13 @@ public final class WebChannel implements Channel {
   private void mailbox(RoutingContext ctx) {
     String from = ctx.queryParams().get("from");
     if (from == null || !from.matches(ADDRESS)) {
-      Webhooks.refuse(ctx, 400, "from must be 1-64 characters of A-Z, a-z, 0-9, _ and -");
+      Requests.refuse(ctx, 400, "from must be 1-64 characters of A-Z, a-z, 0-9, _ and -");
       return;
     }
     mailbox
         .take(from)
         .onSuccess(list -> ctx.json(new JsonObject().put("messages", list)))
-        .onFailure(e -> Webhooks.refuse(ctx, 503, "mailbox unavailable"));
+        .onFailure(e -> Requests.refuse(ctx, 503, "mailbox unavailable"));
   }
 
   private void dryRun(RoutingContext ctx) {
@@ -155,7 +161,7 @@ public final class WebChannel implements Channel {
         .call(c -> c.lrange(DrySender.LOG_KEY, 0, 49))
         .map(list -> list.stream().map(JsonObject::new).toList())
         .onSuccess(list -> ctx.json(new JsonObject().put("messages", new JsonArray(list))))
-        .onFailure(e -> Webhooks.refuse(ctx, 503, "dry-run log unavailable"));
+        .onFailure(e -> Requests.refuse(ctx, 503, "dry-run log unavailable"));
   }
 
   private static String resource(String name) {

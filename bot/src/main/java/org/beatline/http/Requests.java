@@ -1,19 +1,19 @@
-package org.beatline.channel;
+package org.beatline.http;
 
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 
-/** What every webhook answers the same way: reasons for refusals, limits on what it accepts. */
-public final class Webhooks {
+/** What every route answers the same way: reasons for refusals, limits on what it accepts. */
+public final class Requests {
   /** The longest text Beatline accepts in one inbound message. */
   public static final int MAX_TEXT = 1600;
 
   /** The largest request body any webhook accepts. */
   public static final long MAX_BODY = 64 * 1024;
 
-  private Webhooks() {}
+  private Requests() {}
 
   /** Ends the request with a status and a JSON reason, never a stack trace. */
   public static void refuse(RoutingContext ctx, int status, String reason) {

@@ -1,0 +1,106 @@
+package org.beatline;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.vertx.core.Vertx;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.beatline.channel.Channel;
+import org.beatline.channel.telegram.TelegramChannel;
+import org.beatline.channel.twilio.DeliveryReports;
+import org.beatline.channel.twilio.TwilioChannel;
+import org.beatline.channel.web.WebChannel;
+import org.beatline.config.Config;
+import org.beatline.conversation.Engine;
+import org.beatline.message.ChannelTraits;
+import org.beatline.message.Sender;
+import org.beatline.outbox.Outbox;
+import org.beatline.pipeline.EngineConversation;
+import org.beatline.pipeline.Pipeline;
+import org.beatline.redis.Redis;
+
+/**
+ * Every channel adapter, the outbox over their senders, and the pipeline they hand messages to. The
+ * adapters are built first, so that the outbox knows every sender (and how it splits long text)
+ * from the start; a new channel is one line in {@link #Channels}.
+ */
+final class Channels {
+  private final List<Channel> all;
+  private final Map<String, ChannelTraits> traits = new LinkedHashMap<>();
+  private final Outbox outbox;
+  private final Pipeline pipeline;
+
+  Channels(
+      Vertx vertx,
+      Config config,
+      Redis redis,
+      MeterRegistry registry,
+      Stores stores,
+      Knowledge content) {
+    this.all =
+        List.of(
+            new TwilioChannel(
+                vertx,
+                config,
+                new DeliveryReports(redis, stores.contacts, stores.ledger, registry),
+                redis,
+                registry),
+            new TelegramChannel(vertx, config, redis, registry),
+            new WebChannel(redis));
+    Map<String, Sender> senders = new LinkedHashMap<>();
+    all.forEach(
+        c -> {
+          senders.put(c.id(), c.sender());
+          traits.put(c.id(), c.traits());
+        });
+    this.outbox = new Outbox(redis, senders);
+    EngineConversation conversation =
+        new EngineConversation(
+            redis,
+            new Engine(content.conversations()),
+            content.renderer(),
+            stores.contacts,
+            stores.meetings,
+            stores.concerns,
+            stores.effects(),
+            stores.unrecognized,
+            this::traits,
+            content.conversations().confident());
+    this.pipeline =
+        new Pipeline(
+            redis,
+            stores.contacts,
+            stores.ledger,
+            content.renderer(),
+            content.understanding(),
+            conversation,
+            outbox,
+            registry,
+            List.of());
+  }
+
+  /** What a channel can carry; a channel without an adapter (the terminal) is plain. */
+  ChannelTraits traits(String channel) {
+    return traits.getOrDefault(channel, ChannelTraits.PLAIN);
+  }
+
+  List<Channel> all() {
+    return all;
+  }
+
+  Outbox outbox() {
+    return outbox;
+  }
+
+  Pipeline pipeline() {
+    return pipeline;
+  }
+
+  void start() {
+    all.forEach(c -> c.start(pipeline));
+  }
+
+  void stop() {
+    all.forEach(Channel::stop);
+  }
+}

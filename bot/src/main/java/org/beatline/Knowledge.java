@@ -1,0 +1,64 @@
+package org.beatline;
+
+import java.nio.file.Path;
+import org.beatline.config.Config;
+import org.beatline.config.Content;
+import org.beatline.config.DepartmentFile;
+import org.beatline.conversation.Conversations;
+import org.beatline.i18n.Catalogue;
+import org.beatline.i18n.Renderer;
+import org.beatline.message.Understanding;
+import org.beatline.nlu.Nlu;
+
+/**
+ * What Beatline knows and says, read once at start: the department profile, the catalogues and the
+ * one renderer over them, the flows, and the trained understanding.
+ */
+final class Knowledge {
+  private final DepartmentFile department;
+  private final Renderer renderer;
+  private final Conversations conversations;
+  private final Understanding understanding;
+
+  private Knowledge(
+      DepartmentFile department,
+      Renderer renderer,
+      Conversations conversations,
+      Understanding understanding) {
+    this.department = department;
+    this.renderer = renderer;
+    this.conversations = conversations;
+    this.understanding = understanding;
+  }
+
+  static Knowledge load(Config config) {
+    Path dir = Content.folder(config.conversationsDir(), "conversations");
+    DepartmentFile department = DepartmentFile.read(dir);
+    Catalogue catalogue =
+        Catalogue.load(
+            Content.folder(config.translationsDir(), "translations"),
+            department.defaultLanguage(),
+            department.timeZone());
+    return new Knowledge(
+        department,
+        new Renderer(catalogue, department.replyArgs()),
+        Conversations.load(dir, catalogue),
+        Nlu.train(dir));
+  }
+
+  DepartmentFile department() {
+    return department;
+  }
+
+  Renderer renderer() {
+    return renderer;
+  }
+
+  Conversations conversations() {
+    return conversations;
+  }
+
+  Understanding understanding() {
+    return understanding;
+  }
+}

@@ -1,0 +1,59 @@
+package org.beatline;
+
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.Router;
+import org.beatline.admin.AdminApi;
+import org.beatline.admin.Operations;
+import org.beatline.config.Config;
+import org.beatline.http.Requests;
+import org.beatline.meeting.Calendar;
+import org.beatline.redis.Redis;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Every HTTP route, by its owner, and the refusals every route shares. */
+final class Routes {
+  private static final Logger LOG = LoggerFactory.getLogger(Routes.class);
+
+  private Routes() {}
+
+  static Router router(
+      Vertx vertx,
+      Redis redis,
+      PrometheusMeterRegistry registry,
+      Config config,
+      Knowledge content,
+      Stores stores,
+      Channels channels) {
+    Router router = Router.router(vertx);
+    router
+        .route()
+        .handler(
+            ctx -> {
+              ctx.response().putHeader("X-Content-Type-Options", "nosniff");
+              ctx.next();
+            });
+    channels.all().forEach(c -> c.routes(router, channels.pipeline()));
+    new Calendar(stores.meetings, content.department().name()).routes(router);
+    new Operations(redis, registry).routes(router);
+    new AdminApi(config.adminToken(), content.understanding(), stores.unrecognized, stores.ledger)
+        .routes(router);
+    router.errorHandler(
+        413, ctx -> Requests.refuse(ctx, 413, "request body is larger than 64 KiB"));
+    router.errorHandler(400, ctx -> Requests.refuse(ctx, 400, "bad request"));
+    router.errorHandler(404, ctx -> Requests.refuse(ctx, 404, "not found"));
+    router.errorHandler(405, ctx -> Requests.refuse(ctx, 405, "method not allowed"));
+    router.errorHandler(
+        500,
+        ctx -> {
+          LOG.error(
+              "unhandled error on {} {}",
+              ctx.request().method(),
+              ctx.request().path(),
+              ctx.failure());
+          Requests.refuse(ctx, 500, "internal error");
+        });
+    return router;
+  }
+}

@@ -1,0 +1,107 @@
+package org.beatline;
+
+import io.vertx.core.Future;
+import org.beatline.accountability.AnswerFeedback;
+import org.beatline.concern.Concerns;
+import org.beatline.concern.Handoffs;
+import org.beatline.contact.ConsentLedger;
+import org.beatline.contact.Contact;
+import org.beatline.contact.Contacts;
+import org.beatline.conversation.Effect;
+import org.beatline.meeting.Meetings;
+import org.beatline.pipeline.Effects;
+import org.beatline.pipeline.Unrecognized;
+import org.beatline.redis.Redis;
+import org.beatline.roster.Roster;
+import org.beatline.survey.SurveyAnswers;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Every domain's Redis store, built once, and the handler each domain gives for the effects it
+ * owns. A new domain is a field here and its lines in {@link #effects()}.
+ */
+final class Stores {
+  private static final Logger LOG = LoggerFactory.getLogger(Stores.class);
+  final Contacts contacts;
+  final ConsentLedger ledger;
+  final Concerns concerns;
+  final Handoffs handoffs;
+  final Meetings meetings;
+  final SurveyAnswers surveys;
+  final Roster roster;
+  final AnswerFeedback feedback;
+  final Unrecognized unrecognized;
+
+  Stores(Redis redis, String concernPrefix, String publicBaseUrl) {
+    this.contacts = new Contacts(redis);
+    this.ledger = new ConsentLedger(redis, contacts);
+    this.concerns = new Concerns(redis, concernPrefix);
+    this.handoffs = new Handoffs(redis);
+    this.meetings = new Meetings(redis, publicBaseUrl);
+    this.surveys = new SurveyAnswers(redis);
+    this.roster = new Roster(redis);
+    this.feedback = new AnswerFeedback(redis);
+    this.unrecognized = new Unrecognized(redis);
+  }
+
+  /** What each effect of a conversation turn does, by the domain that owns it. */
+  Effects effects() {
+    return new Effects()
+        // contact: language, neighbourhood, topics in the consent ledger
+        .on(Effect.SetLanguage.class, (c, e, now) -> contacts.setLanguage(c, e.language()))
+        .on(
+            Effect.SetNeighbourhood.class,
+            (c, e, now) -> contacts.setField(c, "neighbourhood", e.neighbourhood()))
+        .on(
+            Effect.Subscribe.class,
+            (c, e, now) -> ledger.topic(c, topic(e.topic(), e.neighbourhood()), true, now))
+        .on(
+            Effect.Unsubscribe.class,
+            (c, e, now) -> ledger.topic(c, topic(e.topic(), e.neighbourhood()), false, now))
+        // concern: cases and questions handed to a person
+        .on(Effect.CreateConcern.class, concerns::create)
+        .on(
+            Effect.Handoff.class,
+            (c, e, now) ->
+                handoffs.add(
+                    e.intent(), e.question(), e.neighbourhood(), e.language(), c.key(), now))
+        // survey: answers kept under a keyed hash, unlinked once complete
+        .on(
+            Effect.RecordAnswer.class,
+            (c, e, now) ->
+                ledger
+                    .hash(c.key())
+                    .compose(h -> surveys.record(e.surveyId(), h, e.questionId(), e.value())))
+        .on(
+            Effect.CompleteSurvey.class,
+            (c, e, now) ->
+                ledger
+                    .hash(c.key())
+                    .compose(h -> surveys.complete(e.surveyId(), h, c.language(), now))
+                    .compose(v -> contacts.setField(c, "surveyInvitation", null)))
+        .on(
+            Effect.DeclineSurvey.class,
+            (c, e, now) ->
+                ledger
+                    .hash(c.key())
+                    .compose(h -> surveys.discard(e.surveyId(), h))
+                    .compose(v -> contacts.setField(c, "surveyInvitation", null)))
+        // roster and accountability
+        .on(
+            Effect.Enroll.class,
+            (c, e, now) ->
+                roster.enroll(e.program(), e.name(), e.neighbourhood(), e.interest(), c.key(), now))
+        .on(Effect.AnswerFeedback.class, (c, e, now) -> feedback.count(e.intent(), e.helpful()))
+        .on(Effect.Problem.class, Stores::problem);
+  }
+
+  private static Future<Void> problem(Contact contact, Effect.Problem e, java.time.Instant now) {
+    LOG.warn("conversation problem in {}/{}: {}", e.flow(), e.step(), e.reason());
+    return Future.succeededFuture();
+  }
+
+  private static String topic(String topic, String neighbourhood) {
+    return neighbourhood == null ? topic : topic + "|" + neighbourhood;
+  }
+}
