@@ -19,6 +19,7 @@ import org.beatline.outbox.OutboxSettings;
 import org.beatline.pipeline.Pipeline;
 import org.beatline.redis.EmbeddedRedis;
 import org.beatline.redis.Redis;
+import org.beatline.schedule.Scheduler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,6 +39,7 @@ public final class Beatline implements AutoCloseable {
   private final Knowledge content;
   private final Stores stores;
   private final Channels channels;
+  private final Scheduler scheduler;
   private Workers workers;
   private HttpServer server;
   private Router router;
@@ -59,6 +61,7 @@ public final class Beatline implements AutoCloseable {
       this.stores =
           new Stores(redis, content.department().concernReferencePrefix(), config.publicBaseUrl());
       this.channels = new Channels(vertx, config, redis, registry, stores, content);
+      this.scheduler = new Scheduler(vertx, redis);
     } catch (RuntimeException e) {
       // A bad profile or catalogue must not leave a Redis process or event loops behind.
       redis.close();
@@ -88,8 +91,8 @@ public final class Beatline implements AutoCloseable {
   }
 
   private Future<Void> listen(Function<Double, OutboxSettings> outbox) {
-    router = Routes.router(vertx, redis, registry, config, content, stores, channels);
-    workers = new Workers(vertx, redis, registry, channels, stores, outbox);
+    router = Routes.router(vertx, redis, registry, config, content, stores, channels, scheduler);
+    workers = new Workers(vertx, redis, registry, channels, stores, scheduler, outbox);
     return workers
         .start()
         .compose(v -> stores.meetings.seed(content.department().seedMeetings()))
@@ -138,6 +141,7 @@ public final class Beatline implements AutoCloseable {
   @Override
   public void close() {
     channels.stop();
+    scheduler.stop();
     try {
       vertx.close().await();
     } catch (Exception e) {

@@ -4,11 +4,13 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import org.beatline.admin.AdminApi;
+import org.beatline.admin.Jobs;
 import org.beatline.admin.Operations;
 import org.beatline.config.Config;
 import org.beatline.http.Requests;
 import org.beatline.meeting.Calendar;
 import org.beatline.redis.Redis;
+import org.beatline.schedule.Scheduler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,7 +27,8 @@ final class Routes {
       Config config,
       Knowledge content,
       Stores stores,
-      Channels channels) {
+      Channels channels,
+      Scheduler scheduler) {
     Router router = Router.router(vertx);
     router
         .route()
@@ -39,6 +42,7 @@ final class Routes {
     new Operations(redis, registry).routes(router);
     new AdminApi(config.adminToken(), content.understanding(), stores.unrecognized, stores.ledger)
         .routes(router);
+    new Jobs(scheduler).routes(router);
     router.errorHandler(
         413, ctx -> Requests.refuse(ctx, 413, "request body is larger than 64 KiB"));
     router.errorHandler(400, ctx -> Requests.refuse(ctx, 400, "bad request"));

@@ -37,6 +37,8 @@ class ConfigTest {
     assertBad(Map.of("TELEGRAM_BOT_TOKEN", "123:abc"), "TELEGRAM_WEBHOOK_SECRET");
     assertBad(Map.of("TELEGRAM_MODE", "carrier-pigeon"), "TELEGRAM_MODE");
     assertBad(Map.of("TWILIO_MPS", "-1"), "TWILIO_MPS");
+    // A rate out of range says what the range is, not only that it must be above 0.
+    assertBad(Map.of("TWILIO_MPS", "20000"), "at most 10000 (was 20000)");
     assertBad(Map.of("ADMIN_TOKEN", "short"), "ADMIN_TOKEN");
   }
 
