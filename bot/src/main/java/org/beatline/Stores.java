@@ -2,6 +2,7 @@ package org.beatline;
 
 import io.vertx.core.Future;
 import org.beatline.accountability.AnswerFeedback;
+import org.beatline.concern.Concern;
 import org.beatline.concern.Concerns;
 import org.beatline.concern.Handoffs;
 import org.beatline.contact.ConsentLedger;
@@ -60,7 +61,22 @@ final class Stores {
             Effect.Unsubscribe.class,
             (c, e, now) -> ledger.topic(c, topic(e.topic(), e.neighbourhood()), false, now))
         // concern: cases and questions handed to a person
-        .on(Effect.CreateConcern.class, concerns::create)
+        .on(
+            Effect.CreateConcern.class,
+            (c, e, now) ->
+                concerns.create(
+                    new Concern(
+                        e.reference(),
+                        c.key(),
+                        e.what(),
+                        e.where(),
+                        e.neighbourhood(),
+                        e.contactPreference(),
+                        e.contactDetail(),
+                        e.language(),
+                        e.category(),
+                        "received",
+                        now)))
         .on(
             Effect.Handoff.class,
             (c, e, now) ->

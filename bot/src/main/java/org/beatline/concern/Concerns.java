@@ -6,8 +6,6 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.beatline.contact.Contact;
-import org.beatline.conversation.Effect;
 import org.beatline.conversation.Facts;
 import org.beatline.redis.Redis;
 
@@ -59,9 +57,10 @@ public final class Concerns {
    * Stores a new concern from the conversation, linked to the contact who reported it; storing the
    * same reference again changes nothing.
    */
-  public Future<Void> create(Contact contact, Effect.CreateConcern e, Instant now) {
+  public Future<Void> create(Concern e) {
+    Instant now = e.created();
     Map<String, String> fields = new HashMap<>();
-    fields.put("status", "received");
+    fields.put("status", e.status());
     fields.put("created", now.toString());
     fields.put("what", e.what() == null ? "" : e.what());
     fields.put("where", e.where() == null ? "" : e.where());
@@ -70,7 +69,7 @@ public final class Concerns {
     fields.put("contactDetail", e.contactDetail() == null ? "" : e.contactDetail());
     fields.put("language", e.language() == null ? "" : e.language());
     fields.put("category", e.category() == null ? "" : e.category());
-    fields.put("contact", contact.key());
+    fields.put("contact", e.contact());
     String key = key(e.reference());
     return redis
         .call(c -> c.hsetnx(key, "reference", e.reference()))
@@ -81,7 +80,7 @@ public final class Concerns {
                     : redis
                         .call(c -> c.hset(key, fields))
                         .compose(
-                            n -> redis.call(c -> c.lpush(byContact(contact.key()), e.reference())))
+                            n -> redis.call(c -> c.lpush(byContact(e.contact()), e.reference())))
                         .compose(
                             n ->
                                 redis.call(

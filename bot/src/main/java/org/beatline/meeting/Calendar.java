@@ -4,9 +4,7 @@ import biweekly.Biweekly;
 import biweekly.ICalendar;
 import biweekly.component.VEvent;
 import io.vertx.ext.web.Router;
-import java.time.Duration;
 import java.util.Date;
-import org.beatline.conversation.Facts;
 
 /**
  * {@code GET /meetings/<id>.ics}: a meeting as a calendar file residents can add to their phone.
@@ -46,7 +44,7 @@ public final class Calendar {
             });
   }
 
-  String ics(Facts.Meeting m, String lang) {
+  String ics(Meeting m, String lang) {
     ICalendar cal = new ICalendar();
     VEvent event = new VEvent();
     event.setUid(m.id() + "@beatline");
@@ -54,7 +52,7 @@ public final class Calendar {
     event.setSummary(title == null ? organiser : title);
     event.setLocation(m.place());
     event.setDateStart(Date.from(m.start()));
-    event.setDateEnd(Date.from(m.start().plus(Duration.ofMinutes(90))));
+    event.setDateEnd(Date.from(m.end()));
     event.setOrganizer(organiser);
     cal.addEvent(event);
     return Biweekly.write(cal).go();

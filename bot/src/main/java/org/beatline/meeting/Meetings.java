@@ -32,13 +32,10 @@ public final class Meetings {
   }
 
   /** Stores a meeting (new or changed). */
-  public Future<Void> save(Facts.Meeting m) {
-    Facts.Meeting withIcs =
-        new Facts.Meeting(
-            m.id(), m.kind(), m.neighbourhood(), m.start(), m.place(), m.titles(), ics(m.id()));
+  public Future<Void> save(Meeting m) {
     String json;
     try {
-      json = JSON.writeValueAsString(withIcs);
+      json = JSON.writeValueAsString(m);
     } catch (Exception e) {
       return Future.failedFuture(e);
     }
@@ -60,17 +57,19 @@ public final class Meetings {
                 return chain;
               }
               for (Map<String, Object> s : seeds) {
-                Facts.Meeting m;
+                Meeting m;
                 try {
                   m =
-                      new Facts.Meeting(
+                      new Meeting(
                           String.valueOf(s.get("id")),
                           (String) s.get("kind"),
                           (String) s.get("neighbourhood"),
                           Instant.parse(String.valueOf(s.get("start"))),
+                          (Integer) s.get("minutes"),
                           (String) s.get("place"),
                           (Map<String, String>) s.get("titles"),
-                          null);
+                          (Map<String, String>) s.get("details"),
+                          (String) s.get("topic"));
                 } catch (RuntimeException e) {
                   return Future.failedFuture(
                       new IllegalArgumentException(
@@ -82,8 +81,15 @@ public final class Meetings {
             });
   }
 
+  /**
+   * Meetings that start after {@code now}, soonest first, as the conversation engine reads them.
+   */
+  public Future<List<Facts.Meeting>> upcomingViews(Instant now, int limit) {
+    return upcoming(now, limit).map(all -> all.stream().map(m -> m.view(ics(m.id()))).toList());
+  }
+
   /** Meetings that start after {@code now}, soonest first. */
-  public Future<List<Facts.Meeting>> upcoming(Instant now, int limit) {
+  public Future<List<Meeting>> upcoming(Instant now, int limit) {
     return redis
         .call(
             c ->
@@ -91,16 +97,15 @@ public final class Meetings {
                     BY_START,
                     io.lettuce.core.Range.create(now.toEpochMilli(), Double.POSITIVE_INFINITY),
                     io.lettuce.core.Limit.create(0, limit)))
-        .compose(
-            ids -> ids.isEmpty() ? Future.succeededFuture(List.<Facts.Meeting>of()) : load(ids));
+        .compose(ids -> ids.isEmpty() ? Future.succeededFuture(List.<Meeting>of()) : load(ids));
   }
 
   /** One meeting, or null. */
-  public Future<Facts.Meeting> find(String id) {
+  public Future<Meeting> find(String id) {
     return redis.call(c -> c.get(key(id))).map(json -> json == null ? null : parse(json));
   }
 
-  private Future<List<Facts.Meeting>> load(List<String> ids) {
+  private Future<List<Meeting>> load(List<String> ids) {
     String[] keys = ids.stream().map(Meetings::key).toArray(String[]::new);
     return redis
         .call(c -> c.mget(keys))
@@ -109,13 +114,14 @@ public final class Meetings {
                 values.stream().filter(v -> v.hasValue()).map(v -> parse(v.getValue())).toList());
   }
 
-  private String ics(String id) {
+  /** The public link to a meeting's calendar file. */
+  public String ics(String id) {
     return baseUrl + "/meetings/" + id + ".ics";
   }
 
-  private static Facts.Meeting parse(String json) {
+  private static Meeting parse(String json) {
     try {
-      return JSON.readValue(json, Facts.Meeting.class);
+      return JSON.readValue(json, Meeting.class);
     } catch (Exception e) {
       throw new IllegalStateException("unreadable meeting", e);
     }

@@ -224,7 +224,7 @@ public final class EngineConversation implements Conversation {
     Future<Map<String, String>> fields =
         contacts.fields(contact, "neighbourhood", "surveyInvitation");
     Future<Set<String>> subscriptions = contacts.subscriptions(contact);
-    Future<List<Facts.Meeting>> upcoming = meetings.upcoming(now, 20);
+    Future<List<Facts.Meeting>> upcoming = meetings.upcomingViews(now, 20);
     Future<List<Facts.Concern>> theirs = concerns.forContact(contact.key());
     return Future.all(fields, subscriptions, upcoming, theirs)
         .map(

@@ -76,7 +76,7 @@ class MeetingsTest {
     meetings.seed(List.of(Map.of("id", "again", "start", "2030-05-01T00:00:00Z"))).await();
 
     List<Facts.Meeting> upcoming =
-        meetings.upcoming(Instant.parse("2026-01-01T00:00:00Z"), 10).await();
+        meetings.upcomingViews(Instant.parse("2026-01-01T00:00:00Z"), 10).await();
 
     assertThat(upcoming).extracting(Facts.Meeting::id).containsExactly("soon", "late");
     assertThat(upcoming.get(0).ics()).isEqualTo("https://beatline.example.org/meetings/soon.ics");
@@ -85,20 +85,23 @@ class MeetingsTest {
 
   @Test
   void calendarFileDescribesTheMeeting() {
-    Facts.Meeting m =
-        new Facts.Meeting(
+    Meeting m =
+        new Meeting(
             "m1",
             "meeting",
             "eastside",
             Instant.parse("2030-06-12T23:30:00Z"),
+            60,
             "Eastside Library",
             Map.of("en", "Eastside meeting", "es", "Reunion"),
+            Map.of(),
             null);
     String ics = new Calendar(meetings, "Riverton PD").ics(m, "es");
     assertThat(ics)
         .contains("BEGIN:VCALENDAR")
         .contains("SUMMARY:Reunion")
         .contains("LOCATION:Eastside Library")
-        .contains("DTSTART:20300612T233000Z");
+        .contains("DTSTART:20300612T233000Z")
+        .contains("DTEND:20300613T003000Z");
   }
 }
