@@ -52,6 +52,7 @@ class FloorsTest {
   @Test
   void noPackageUsesOneOnAHigherFloor() {
     List<String> upward = new ArrayList<>();
+    assertThat(uses()).as("packages read").hasSizeGreaterThan(10);
     uses()
         .forEach(
             (from, targets) -> {
