@@ -1,5 +1,6 @@
 package org.beatline;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
@@ -10,12 +11,19 @@ import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.micrometer.MicrometerMetricsOptions;
+import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import java.util.function.Function;
 import org.beatline.channel.Channel;
+import org.beatline.concern.OfficerFile;
 import org.beatline.config.Config;
+import org.beatline.contact.ConsentLedger;
+import org.beatline.contact.Contacts;
+import org.beatline.conversation.Engine;
 import org.beatline.http.Requests;
 import org.beatline.outbox.OutboxSettings;
+import org.beatline.pipeline.EngineConversation;
 import org.beatline.pipeline.Pipeline;
 import org.beatline.redis.EmbeddedRedis;
 import org.beatline.redis.Redis;
@@ -58,10 +66,21 @@ public final class Beatline implements AutoCloseable {
     this.redis = Redis.connect(vertx, embedded != null ? embedded.url() : config.redisUrl());
     try {
       this.content = Knowledge.load(config);
-      this.stores =
-          new Stores(redis, content.department().concernReferencePrefix(), config.publicBaseUrl());
-      this.channels = new Channels(vertx, config, redis, registry, stores, content);
+      Contacts contacts = new Contacts(redis);
+      ConsentLedger ledger = new ConsentLedger(redis, contacts);
+      this.channels = new Channels(vertx, config, redis, registry, contacts, ledger);
       this.scheduler = new Scheduler(vertx, redis);
+      this.stores =
+          new Stores(
+              redis,
+              contacts,
+              ledger,
+              content,
+              config.publicBaseUrl(),
+              channels.outbox(),
+              scheduler,
+              Clock.systemUTC());
+      channels.connect(pipeline(redis, registry, content, stores, channels));
     } catch (RuntimeException e) {
       // A bad profile or catalogue must not leave a Redis process or event loops behind.
       redis.close();
@@ -71,6 +90,34 @@ public final class Beatline implements AutoCloseable {
       vertx.close();
       throw e;
     }
+  }
+
+  /** The pipeline, with the conversation engine at its edge. */
+  private static Pipeline pipeline(
+      Redis redis, MeterRegistry registry, Knowledge content, Stores stores, Channels channels) {
+    EngineConversation conversation =
+        new EngineConversation(
+            redis,
+            new Engine(content.conversations()),
+            content.renderer(),
+            stores.contacts,
+            stores.meetings,
+            stores.concerns,
+            stores.effects(),
+            stores.unrecognized,
+            channels::traits,
+            content.conversations().confident());
+    return new Pipeline(
+        redis,
+        stores.contacts,
+        stores.ledger,
+        content.renderer(),
+        content.understanding(),
+        conversation,
+        channels.outbox(),
+        registry,
+        stores.officers,
+        stores.desk.work());
   }
 
   /** Starts Beatline with default outbox pacing. */
@@ -96,6 +143,12 @@ public final class Beatline implements AutoCloseable {
     return workers
         .start()
         .compose(v -> stores.meetings.seed(content.department().seedMeetings()))
+        .compose(
+            v ->
+                config.officersFile() == null
+                    ? Future.succeededFuture()
+                    : OfficerFile.register(
+                        stores.officers, OfficerFile.read(Path.of(config.officersFile()))))
         .compose(
             v ->
                 vertx

@@ -11,38 +11,38 @@ import org.beatline.channel.twilio.DeliveryReports;
 import org.beatline.channel.twilio.TwilioChannel;
 import org.beatline.channel.web.WebChannel;
 import org.beatline.config.Config;
-import org.beatline.conversation.Engine;
+import org.beatline.contact.ConsentLedger;
+import org.beatline.contact.Contacts;
 import org.beatline.message.ChannelTraits;
 import org.beatline.message.Sender;
 import org.beatline.outbox.Outbox;
-import org.beatline.pipeline.EngineConversation;
 import org.beatline.pipeline.Pipeline;
 import org.beatline.redis.Redis;
 
 /**
- * Every channel adapter, the outbox over their senders, and the pipeline they hand messages to. The
- * adapters are built first, so that the outbox knows every sender (and how it splits long text)
- * from the start; a new channel is one line in {@link #Channels}.
+ * Every channel adapter and the outbox over their senders. The adapters are built first, so that
+ * the outbox knows every sender (and how it splits long text) from the start; a new channel is one
+ * line in {@link #Channels}.
  */
 final class Channels {
   private final List<Channel> all;
   private final Map<String, ChannelTraits> traits = new LinkedHashMap<>();
   private final Outbox outbox;
-  private final Pipeline pipeline;
+  private Pipeline pipeline;
 
   Channels(
       Vertx vertx,
       Config config,
       Redis redis,
       MeterRegistry registry,
-      Stores stores,
-      Knowledge content) {
+      Contacts contacts,
+      ConsentLedger ledger) {
     this.all =
         List.of(
             new TwilioChannel(
                 vertx,
                 config,
-                new DeliveryReports(redis, stores.contacts, stores.ledger, registry),
+                new DeliveryReports(redis, contacts, ledger, registry),
                 redis,
                 registry),
             new TelegramChannel(vertx, config, redis, registry),
@@ -54,29 +54,6 @@ final class Channels {
           traits.put(c.id(), c.traits());
         });
     this.outbox = new Outbox(redis, senders);
-    EngineConversation conversation =
-        new EngineConversation(
-            redis,
-            new Engine(content.conversations()),
-            content.renderer(),
-            stores.contacts,
-            stores.meetings,
-            stores.concerns,
-            stores.effects(),
-            stores.unrecognized,
-            this::traits,
-            content.conversations().confident());
-    this.pipeline =
-        new Pipeline(
-            redis,
-            stores.contacts,
-            stores.ledger,
-            content.renderer(),
-            content.understanding(),
-            conversation,
-            outbox,
-            registry,
-            List.of());
   }
 
   /** What a channel can carry; a channel without an adapter (the terminal) is plain. */
@@ -96,6 +73,12 @@ final class Channels {
     return pipeline;
   }
 
+  /** Hands every adapter's inbound messages to {@code pipeline}. */
+  void connect(Pipeline pipeline) {
+    this.pipeline = pipeline;
+  }
+
+  /** Starts what the adapters run on their own (long polling). */
   void start() {
     all.forEach(c -> c.start(pipeline));
   }

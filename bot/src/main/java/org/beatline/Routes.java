@@ -4,7 +4,10 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import org.beatline.admin.AdminApi;
+import org.beatline.admin.ConcernsApi;
 import org.beatline.admin.Jobs;
+import org.beatline.admin.NeighbourhoodsApi;
+import org.beatline.admin.OfficersApi;
 import org.beatline.admin.Operations;
 import org.beatline.config.Config;
 import org.beatline.http.Requests;
@@ -43,6 +46,10 @@ final class Routes {
     new AdminApi(config.adminToken(), content.understanding(), stores.unrecognized, stores.ledger)
         .routes(router);
     new Jobs(scheduler).routes(router);
+    var department = content.conversations().department();
+    new OfficersApi(stores.officers, department).routes(router);
+    new NeighbourhoodsApi(stores.routing, stores.officers, department).routes(router);
+    new ConcernsApi(stores.concerns, stores.desk.work(), channels.outbox()).routes(router);
     router.errorHandler(
         413, ctx -> Requests.refuse(ctx, 413, "request body is larger than 64 KiB"));
     router.errorHandler(400, ctx -> Requests.refuse(ctx, 400, "bad request"));

@@ -1,19 +1,25 @@
 package org.beatline;
 
 import io.vertx.core.Future;
+import java.time.Clock;
 import org.beatline.accountability.AnswerFeedback;
 import org.beatline.concern.Concern;
+import org.beatline.concern.ConcernDesk;
 import org.beatline.concern.Concerns;
 import org.beatline.concern.Handoffs;
+import org.beatline.concern.Officers;
+import org.beatline.concern.Routing;
 import org.beatline.contact.ConsentLedger;
 import org.beatline.contact.Contact;
 import org.beatline.contact.Contacts;
 import org.beatline.conversation.Effect;
 import org.beatline.meeting.Meetings;
+import org.beatline.outbox.Outbox;
 import org.beatline.pipeline.Effects;
 import org.beatline.pipeline.Unrecognized;
 import org.beatline.redis.Redis;
 import org.beatline.roster.Roster;
+import org.beatline.schedule.Scheduler;
 import org.beatline.survey.SurveyAnswers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,11 +39,35 @@ final class Stores {
   final Roster roster;
   final AnswerFeedback feedback;
   final Unrecognized unrecognized;
+  final Officers officers;
+  final Routing routing;
+  final ConcernDesk desk;
 
-  Stores(Redis redis, String concernPrefix, String publicBaseUrl) {
-    this.contacts = new Contacts(redis);
-    this.ledger = new ConsentLedger(redis, contacts);
-    this.concerns = new Concerns(redis, concernPrefix);
+  Stores(
+      Redis redis,
+      Contacts contacts,
+      ConsentLedger ledger,
+      Knowledge content,
+      String publicBaseUrl,
+      Outbox outbox,
+      Scheduler scheduler,
+      Clock clock) {
+    this.contacts = contacts;
+    this.ledger = ledger;
+    this.concerns = new Concerns(redis, content.department().concernReferencePrefix());
+    this.officers = new Officers(redis);
+    this.routing = new Routing(redis);
+    this.desk =
+        new ConcernDesk(
+            concerns,
+            officers,
+            routing,
+            content.renderer(),
+            content.conversations().department(),
+            outbox,
+            redis,
+            scheduler,
+            clock);
     this.handoffs = new Handoffs(redis);
     this.meetings = new Meetings(redis, publicBaseUrl);
     this.surveys = new SurveyAnswers(redis);
@@ -64,7 +94,7 @@ final class Stores {
         .on(
             Effect.CreateConcern.class,
             (c, e, now) ->
-                concerns.create(
+                desk.received(
                     new Concern(
                         e.reference(),
                         c.key(),
@@ -75,7 +105,9 @@ final class Stores {
                         e.contactDetail(),
                         e.language(),
                         e.category(),
-                        "received",
+                        Concern.NEW,
+                        null,
+                        now,
                         now)))
         .on(
             Effect.Handoff.class,

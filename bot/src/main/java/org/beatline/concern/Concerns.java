@@ -1,8 +1,12 @@
 package org.beatline.concern;
 
+import io.lettuce.core.Limit;
+import io.lettuce.core.Range;
 import io.lettuce.core.SetArgs;
 import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,11 +14,12 @@ import org.beatline.conversation.Facts;
 import org.beatline.redis.Redis;
 
 /**
- * Residents' concerns as cases in Redis, each under a reference the resident can quote. Routing to
- * officers reads the same cases.
+ * Residents' concerns as cases in Redis, each under a reference the resident can quote: the case,
+ * its thread (what the resident and officers wrote), its progress records and its audit trail.
  */
 public final class Concerns {
   private static final String SEQ = "concern:seq";
+  private static final String ALL = "concerns:all";
   private static final long TURN_SECONDS = 48L * 3600;
   private final Redis redis;
   private final String prefix;
@@ -30,6 +35,11 @@ public final class Concerns {
 
   static String byContact(String contactKey) {
     return "concerns:contact:" + contactKey;
+  }
+
+  /** The department's prefix of references ({@code RIV}). */
+  public String prefix() {
+    return prefix;
   }
 
   /**
@@ -54,70 +64,128 @@ public final class Concerns {
   }
 
   /**
-   * Stores a new concern from the conversation, linked to the contact who reported it; storing the
-   * same reference again changes nothing.
+   * Stores a new concern, linked to the contact who reported it; true when it is new (storing the
+   * same reference again changes nothing).
    */
-  public Future<Void> create(Concern e) {
-    Instant now = e.created();
-    Map<String, String> fields = new HashMap<>();
-    fields.put("status", e.status());
-    fields.put("created", now.toString());
-    fields.put("what", e.what() == null ? "" : e.what());
-    fields.put("where", e.where() == null ? "" : e.where());
-    fields.put("neighbourhood", e.neighbourhood() == null ? "" : e.neighbourhood());
-    fields.put("contactPreference", e.contactPreference() == null ? "" : e.contactPreference());
-    fields.put("contactDetail", e.contactDetail() == null ? "" : e.contactDetail());
-    fields.put("language", e.language() == null ? "" : e.language());
-    fields.put("category", e.category() == null ? "" : e.category());
-    fields.put("contact", e.contact());
+  public Future<Boolean> create(Concern e) {
     String key = key(e.reference());
     return redis
         .call(c -> c.hsetnx(key, "reference", e.reference()))
         .compose(
             fresh ->
                 !fresh
-                    ? Future.succeededFuture()
-                    : redis
-                        .call(c -> c.hset(key, fields))
+                    ? Future.succeededFuture(false)
+                    : save(e)
                         .compose(
-                            n -> redis.call(c -> c.lpush(byContact(e.contact()), e.reference())))
+                            v -> redis.call(c -> c.lpush(byContact(e.contact()), e.reference())))
                         .compose(
                             n ->
                                 redis.call(
-                                    c ->
-                                        c.zadd("concerns:open", now.toEpochMilli(), e.reference())))
-                        .mapEmpty());
+                                    c -> c.zadd(ALL, e.created().toEpochMilli(), e.reference())))
+                        .map(true));
   }
 
-  /** The contact's concerns, newest first (at most 10). */
+  /** Writes the case's fields (its state, its officer, when it last changed). */
+  public Future<Void> save(Concern e) {
+    Map<String, String> f = new HashMap<>();
+    f.put("reference", e.reference());
+    f.put("contact", e.contact());
+    f.put("what", orEmpty(e.what()));
+    f.put("where", orEmpty(e.where()));
+    f.put("neighbourhood", orEmpty(e.neighbourhood()));
+    f.put("contactPreference", orEmpty(e.contactPreference()));
+    f.put("contactDetail", orEmpty(e.contactDetail()));
+    f.put("language", orEmpty(e.language()));
+    f.put("category", orEmpty(e.category()));
+    f.put("state", e.state());
+    f.put("officer", orEmpty(e.officer()));
+    f.put("created", e.created().toString());
+    f.put("updated", e.updated().toString());
+    return redis.call(c -> c.hset(key(e.reference()), f)).mapEmpty();
+  }
+
+  /** One case, or null. */
+  public Future<Concern> find(String reference) {
+    return redis.call(c -> c.hgetall(key(reference))).map(Concerns::read);
+  }
+
+  /** The newest cases first, at most {@code limit}, created before {@code before} (a cursor). */
+  public Future<List<Concern>> recent(long before, int limit) {
+    return redis
+        .call(
+            c ->
+                c.zrevrangebyscore(
+                    ALL,
+                    Range.create((double) Long.MIN_VALUE, (double) before - 1),
+                    Limit.create(0, limit)))
+        .compose(this::load);
+  }
+
+  private Future<List<Concern>> load(List<String> refs) {
+    List<Future<Concern>> all = new ArrayList<>();
+    refs.forEach(r -> all.add(find(r)));
+    return Future.all(all)
+        .map(v -> all.stream().map(Future::result).filter(c -> c != null).toList());
+  }
+
+  /** Appends to one of the case's records: {@code thread}, {@code progress} or {@code audit}. */
+  public Future<Void> append(String reference, String record, JsonObject entry) {
+    return redis.call(c -> c.rpush(key(reference) + ":" + record, entry.encode())).mapEmpty();
+  }
+
+  /** One of the case's records, oldest first. */
+  public Future<List<JsonObject>> record(String reference, String record) {
+    return redis
+        .call(c -> c.lrange(key(reference) + ":" + record, 0, -1))
+        .map(l -> l.stream().map(JsonObject::new).toList());
+  }
+
+  /** The contact's concerns, newest first (at most 10), as the conversation engine reads them. */
   public Future<List<Facts.Concern>> forContact(String contactKey) {
     return redis
         .call(c -> c.lrange(byContact(contactKey), 0, 9))
-        .compose(
-            refs -> {
-              Future<List<Facts.Concern>> all = Future.succeededFuture(new java.util.ArrayList<>());
-              for (String ref : refs) {
-                all =
-                    all.compose(
-                        list ->
-                            redis
-                                .call(c -> c.hgetall(key(ref)))
-                                .map(
-                                    h -> {
-                                      if (!h.isEmpty()) {
-                                        list.add(
-                                            new Facts.Concern(
-                                                ref,
-                                                h.get("status"),
-                                                Instant.parse(h.get("created")),
-                                                h.get("neighbourhood").isEmpty()
-                                                    ? null
-                                                    : h.get("neighbourhood")));
-                                      }
-                                      return list;
-                                    }));
-              }
-              return all;
-            });
+        .compose(this::load)
+        .map(list -> list.stream().map(Concerns::view).toList());
+  }
+
+  /** The states the engine's STATUS texts know: new cases are "received", resolved "closed". */
+  private static Facts.Concern view(Concern c) {
+    String status =
+        switch (c.state()) {
+          case Concern.NEW -> "received";
+          case Concern.RESOLVED -> "closed";
+          default -> c.state();
+        };
+    return new Facts.Concern(c.reference(), status, c.created(), c.neighbourhood());
+  }
+
+  private static Concern read(Map<String, String> h) {
+    if (h == null || h.isEmpty() || h.get("created") == null) {
+      return null;
+    }
+    Instant created = Instant.parse(h.get("created"));
+    String state = h.getOrDefault("state", h.get("status"));
+    return new Concern(
+        h.get("reference"),
+        h.get("contact"),
+        h.get("what"),
+        h.get("where"),
+        blankToNull(h.get("neighbourhood")),
+        blankToNull(h.get("contactPreference")),
+        blankToNull(h.get("contactDetail")),
+        blankToNull(h.get("language")),
+        blankToNull(h.get("category")),
+        state == null || "received".equals(state) ? Concern.NEW : state,
+        blankToNull(h.get("officer")),
+        created,
+        h.get("updated") == null ? created : Instant.parse(h.get("updated")));
+  }
+
+  private static String orEmpty(String s) {
+    return s == null ? "" : s;
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isEmpty() ? null : s;
   }
 }

@@ -13,6 +13,7 @@ import java.util.Set;
  * @param telegramChatId or null; at least one of phone and chat id is set
  * @param neighbourhoods ids from the department profile
  * @param languages the languages they speak, the one they read Beatline in first
+ * @param active whether concerns go to them and their commands are read (true unless said)
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record Officer(
@@ -24,13 +25,14 @@ public record Officer(
     String telegramChatId,
     List<String> neighbourhoods,
     List<String> languages,
-    boolean active) {
+    Boolean active) {
 
   public static final Set<String> ROLES = Set.of("liaison", "supervisor", "complaint_intake");
 
   public Officer {
     neighbourhoods = neighbourhoods == null ? List.of() : List.copyOf(neighbourhoods);
     languages = languages == null ? List.of() : List.copyOf(languages);
+    active = active == null || active;
   }
 
   /** The officer's channel and address: Telegram when they have a chat id, otherwise SMS. */

@@ -38,7 +38,8 @@ public final class Officers {
 
   /** Registers a new officer; fails with {@link Conflict} when an address is already taken. */
   public Future<Officer> create(Officer o) {
-    Officer stored = o.withId(o.id() != null ? o.id() : "off-" + UUID.randomUUID().toString().substring(0, 8));
+    Officer stored =
+        o.withId(o.id() != null ? o.id() : "off-" + UUID.randomUUID().toString().substring(0, 8));
     return save(null, stored);
   }
 

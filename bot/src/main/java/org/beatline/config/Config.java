@@ -25,7 +25,8 @@ public record Config(
     String adminToken,
     boolean adminTokenGenerated,
     String conversationsDir,
-    String translationsDir) {
+    String translationsDir,
+    String officersFile) {
 
   /** How Telegram updates reach Beatline. */
   public enum TelegramMode {
@@ -116,7 +117,8 @@ public record Config(
         admin,
         generated,
         get.apply("CONVERSATIONS_DIR"),
-        get.apply("TRANSLATIONS_DIR"));
+        get.apply("TRANSLATIONS_DIR"),
+        get.apply("OFFICERS_FILE"));
   }
 
   public boolean twilioLive() {

@@ -9,7 +9,7 @@ import org.beatline.i18n.Catalogue;
  * Compares what residents type with word lists of the catalogue, forgiving case, accents, Arabic
  * vowel marks, punctuation and spacing, the way people type on a phone.
  */
-final class Words {
+public final class Words {
   private Words() {}
 
   /**
@@ -48,7 +48,7 @@ final class Words {
   /**
    * Whether the whole message is one of the words of {@code key} in the language or the default.
    */
-  static boolean isOneOf(Catalogue catalogue, String language, String key, String text) {
+  public static boolean isOneOf(Catalogue catalogue, String language, String key, String text) {
     String folded = fold(text);
     return !folded.isEmpty() && matches(catalogue.words(language, key), folded);
   }

@@ -5,6 +5,8 @@ import io.vertx.core.Future;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.beatline.concern.CaseWork;
+import org.beatline.concern.Officers;
 import org.beatline.contact.ConsentLedger;
 import org.beatline.contact.Contact;
 import org.beatline.contact.Contacts;
@@ -37,8 +39,8 @@ public final class Pipeline {
   private final List<Responder> responders;
 
   /**
-   * A pipeline whose gate is safety, consent, then {@code between} in order (officer commands,
-   * relay), then the conversation.
+   * A pipeline whose gate is, in order: safety, officer commands (which leave STOP and START to
+   * consent), consent, the officer relay, the conversation.
    */
   public Pipeline(
       Redis redis,
@@ -49,7 +51,8 @@ public final class Pipeline {
       Conversation conversation,
       Outbox outbox,
       MeterRegistry metrics,
-      List<Responder> between) {
+      Officers officers,
+      CaseWork work) {
     this.redis = redis;
     this.contacts = contacts;
     this.catalogue = renderer.catalogue();
@@ -59,8 +62,9 @@ public final class Pipeline {
     Say say = new Say(renderer);
     List<Responder> chain = new ArrayList<>();
     chain.add(new SafetyResponder(say, conversation, metrics));
+    chain.add(new OfficerResponder(officers, work, catalogue, say));
     chain.add(new ConsentResponder(ledger, catalogue, say, metrics));
-    chain.addAll(between);
+    chain.add(new RelayResponder(work, officers, redis, catalogue, say));
     chain.add(new ConversationResponder(conversation));
     this.responders = List.copyOf(chain);
   }

@@ -21,6 +21,11 @@ final class Say {
     return message(contact, renderer.text(language, key, args), List.of(), lane, key, language);
   }
 
+  /** {@code key} rendered in {@code language}, to be quoted inside another message. */
+  String text(String language, String key, Map<String, ?> args) {
+    return renderer.text(language, key, args);
+  }
+
   /** An already rendered text, to {@code contact}. */
   static Outbound message(
       Contact contact,

@@ -1,0 +1,66 @@
+package org.beatline.admin;
+
+import io.vertx.core.Future;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.util.Set;
+import org.beatline.concern.Officers;
+import org.beatline.concern.Routing;
+import org.beatline.conversation.Department;
+import org.beatline.http.Requests;
+
+/** {@code PUT /api/v1/neighbourhoods/{id}/routing}: who answers a neighbourhood's concerns. */
+public final class NeighbourhoodsApi {
+  private static final Set<String> FIELDS = Set.of("primary", "backup", "ackDeadlineHours");
+  private final Routing routing;
+  private final Officers officers;
+  private final Department department;
+
+  public NeighbourhoodsApi(Routing routing, Officers officers, Department department) {
+    this.routing = routing;
+    this.officers = officers;
+    this.department = department;
+  }
+
+  public void routes(Router router) {
+    router
+        .put(AdminApi.BASE + "/neighbourhoods/:id/routing")
+        .handler(Requests.body())
+        .handler(this::put);
+  }
+
+  private void put(RoutingContext ctx) {
+    String id = ctx.pathParam("id");
+    if (department.neighbourhood(id) == null) {
+      Requests.refuse(ctx, 404, "no neighbourhood " + id);
+      return;
+    }
+    Routing.Rule rule;
+    try {
+      Body b = Body.of(ctx, FIELDS);
+      rule =
+          new Routing.Rule(
+              b.string("primary", true, 64),
+              b.string("backup", false, 64),
+              b.integer("ackDeadlineHours", 1, 24 * 30));
+    } catch (Body.Invalid e) {
+      Requests.refuse(ctx, 400, e.getMessage());
+      return;
+    }
+    Future.all(officers.find(rule.primary()), officers.find(rule.backup()))
+        .onFailure(e -> Requests.refuse(ctx, 503, "store unavailable"))
+        .onSuccess(
+            found -> {
+              if (found.resultAt(0) == null) {
+                Requests.refuse(ctx, 400, "primary: no officer " + rule.primary());
+              } else if (rule.backup() != null && found.resultAt(1) == null) {
+                Requests.refuse(ctx, 400, "backup: no officer " + rule.backup());
+              } else {
+                routing
+                    .set(id, rule)
+                    .onSuccess(v -> ctx.json(rule.toJson().put("neighbourhood", id)))
+                    .onFailure(e -> Requests.refuse(ctx, 503, "store unavailable"));
+              }
+            });
+  }
+}
