@@ -4,6 +4,7 @@ import io.lettuce.core.ScriptOutputType;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -53,6 +54,7 @@ public final class Scheduler {
       """;
 
   private final Vertx vertx;
+  private final Clock clock;
   private final Redis redis;
   private final String due;
   private final String leased;
@@ -69,16 +71,24 @@ public final class Scheduler {
    * The service's scheduler: keys under {@code jobs:}, a job leased for a minute, tried 5 times.
    */
   public Scheduler(Vertx vertx, Redis redis) {
-    this(vertx, redis, "jobs", Duration.ofMinutes(1), Duration.ofSeconds(30), 5);
+    this(vertx, redis, "jobs", Duration.ofMinutes(1), Duration.ofSeconds(30), 5, Clock.systemUTC());
   }
 
   /**
    * A scheduler with its keys under {@code name}; a claimed job is leased for {@code lease},
-   * retried after {@code firstRetry} (doubling) and parked after {@code maxAttempts}.
+   * retried after {@code firstRetry} (doubling) and parked after {@code maxAttempts}. What is due
+   * is read off {@code clock}.
    */
   public Scheduler(
-      Vertx vertx, Redis redis, String name, Duration lease, Duration firstRetry, int maxAttempts) {
+      Vertx vertx,
+      Redis redis,
+      String name,
+      Duration lease,
+      Duration firstRetry,
+      int maxAttempts,
+      Clock clock) {
     this.vertx = vertx;
+    this.clock = clock;
     this.redis = redis;
     this.due = name + ":due";
     this.leased = name + ":leased";
@@ -131,7 +141,7 @@ public final class Scheduler {
       return Future.succeededFuture(0);
     }
     claiming = true;
-    String now = Long.toString(System.currentTimeMillis());
+    String now = Long.toString(clock.millis());
     return redis
         .call(
             c ->
@@ -203,7 +213,7 @@ public final class Scheduler {
       JsonObject entry =
           new JsonObject(encode(again))
               .put("error", String.valueOf(cause.getMessage()))
-              .put("parkedAt", Instant.now().toString());
+              .put("parkedAt", clock.instant().toString());
       return redis
           .call(c -> c.hset(parked, job.id(), entry.encode()))
           .compose(b -> done(job, json));
@@ -218,7 +228,7 @@ public final class Scheduler {
     return redis
         .call(c -> c.set(jobPrefix + job.id(), encode(again)))
         .compose(ok -> redis.call(c -> c.zrem(leased, job.id())))
-        .compose(n -> redis.call(c -> c.zadd(due, System.currentTimeMillis() + wait, job.id())))
+        .compose(n -> redis.call(c -> c.zadd(due, clock.millis() + wait, job.id())))
         .mapEmpty();
   }
 

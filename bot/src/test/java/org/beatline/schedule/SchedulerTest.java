@@ -44,7 +44,13 @@ class SchedulerTest {
     Redis redis = Redis.connect(vertx, TestRedis.url());
     Scheduler s =
         new Scheduler(
-                vertx, redis, name, Duration.ofSeconds(30), Duration.ofMillis(20), maxAttempts)
+                vertx,
+                redis,
+                name,
+                Duration.ofSeconds(30),
+                Duration.ofMillis(20),
+                maxAttempts,
+                java.time.Clock.systemUTC())
             .on("count", handler);
     vertxes.add(vertx);
     connections.add(redis);
@@ -139,7 +145,14 @@ class SchedulerTest {
     connections.add(redis);
     // An instance claims the job with a short lease and never finishes it.
     Scheduler dying =
-        new Scheduler(vertx, redis, name, Duration.ofMillis(200), Duration.ofMillis(20), 3)
+        new Scheduler(
+                vertx,
+                redis,
+                name,
+                Duration.ofMillis(200),
+                Duration.ofMillis(20),
+                3,
+                java.time.Clock.systemUTC())
             .on("count", job -> Future.future(p -> {}));
     dying.schedule(new Job("orphan", "count", Instant.now(), Map.of(), 0)).await();
     dying.runDue();
