@@ -77,7 +77,7 @@ class TelegramChannelTest {
     assertThat(res.statusCode()).isEqualTo(200);
     eventually(() -> assertThat(sendsTo(chat)).hasSize(1));
     JsonObject sent = new JsonObject(sendsTo(chat).get(0).getBodyAsString());
-    assertThat(sent.getString("text")).contains("Hola");
+    assertThat(sent.getString("text")).contains("Línea comunitaria");
   }
 
   @Test
