@@ -112,6 +112,22 @@ final class RealArguments {
     args.put("n", 7);
     args.put("label", hood);
     args.put("name", hood);
+    // Concerns worked by officers: what an officer and a resident typically write.
+    args.put("officer", longest(liaisons().map(l -> String.valueOf(l.get("officer"))).toList()));
+    args.put("text", "We will add patrols on Oak Street this week.");
+    args.put("note", "Patrols were added on weeknights.");
+    args.put("reason", "The address given could not be found.");
+    args.put("words", "Cars race on my street every night near the school.");
+    args.put("where", "Oak Street by the library");
+    args.put("category", "concern.report");
+    args.put("language", "Español");
+    args.put("minutes", 12);
+    args.put("hours", 48);
+    args.put("number", "1001");
+    args.put("state", "new");
+    args.put("cases", reference() + " (new, eastside); RIV-1002 (acknowledged, westside)");
+    args.put("intake", fact("complaints.intake"));
+    args.put("website", fact("complaints.website"));
     return args;
   }
 
