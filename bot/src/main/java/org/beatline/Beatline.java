@@ -154,7 +154,11 @@ public final class Beatline implements AutoCloseable {
                 vertx
                     .createHttpServer(
                         new HttpServerOptions()
-                            .setMaxFormAttributeSize((int) Requests.MAX_BODY * 2))
+                            .setMaxFormAttributeSize((int) Requests.MAX_BODY * 2)
+                            // Silent sockets and half-sent requests are closed, so that slow
+                            // clients cannot hold connections open.
+                            .setIdleTimeout(config.httpIdleSeconds())
+                            .setIdleTimeoutUnit(java.util.concurrent.TimeUnit.SECONDS))
                     .requestHandler(router)
                     .listen(config.port()))
         .map(

@@ -26,7 +26,16 @@ public record Config(
     boolean adminTokenGenerated,
     String conversationsDir,
     String translationsDir,
-    String officersFile) {
+    String officersFile,
+    Simulator simulator,
+    int httpIdleSeconds) {
+
+  /** Whether the web simulator is served: AUTO serves it only while no channel is live. */
+  public enum Simulator {
+    AUTO,
+    ON,
+    OFF
+  }
 
   /** How Telegram updates reach Beatline. */
   public enum TelegramMode {
@@ -118,7 +127,48 @@ public record Config(
         generated,
         get.apply("CONVERSATIONS_DIR"),
         get.apply("TRANSLATIONS_DIR"),
-        get.apply("OFFICERS_FILE"));
+        get.apply("OFFICERS_FILE"),
+        simulator(get.apply("SIMULATOR")),
+        integer(get.apply("HTTP_IDLE_SECONDS"), 30, 1, 3600, "HTTP_IDLE_SECONDS"));
+  }
+
+  private static Simulator simulator(String v) {
+    if (v == null) {
+      return Simulator.AUTO;
+    }
+    return switch (v.toLowerCase(java.util.Locale.ROOT)) {
+      case "on", "true", "1" -> Simulator.ON;
+      case "off", "false", "0" -> Simulator.OFF;
+      case "auto" -> Simulator.AUTO;
+      default ->
+          throw new IllegalArgumentException("SIMULATOR must be on, off or auto (was " + v + ")");
+    };
+  }
+
+  private static int integer(String v, int fallback, int min, int max, String name) {
+    if (v == null) {
+      return fallback;
+    }
+    try {
+      int n = Integer.parseInt(v);
+      if (n >= min && n <= max) {
+        return n;
+      }
+    } catch (NumberFormatException e) {
+      // refused below
+    }
+    throw new IllegalArgumentException(
+        name + " must be a whole number from " + min + " to " + max + " (was " + v + ")");
+  }
+
+  /** Whether a real provider is configured: then Beatline talks to real people. */
+  public boolean production() {
+    return twilioLive() || telegramLive();
+  }
+
+  /** Whether the web simulator is served. */
+  public boolean simulatorServed() {
+    return simulator == Simulator.ON || simulator == Simulator.AUTO && !production();
   }
 
   public boolean twilioLive() {

@@ -39,8 +39,8 @@ public final class Pipeline {
   private final List<Responder> responders;
 
   /**
-   * A pipeline whose gate is, in order: safety, officer commands (which leave STOP and START to
-   * consent), consent, the officer relay, the conversation.
+   * A pipeline whose gate is, in order: safety, the flood limit, officer commands (which leave STOP
+   * and START to consent), consent, the officer relay, the conversation.
    */
   public Pipeline(
       Redis redis,
@@ -62,6 +62,7 @@ public final class Pipeline {
     Say say = new Say(renderer);
     List<Responder> chain = new ArrayList<>();
     chain.add(new SafetyResponder(say, conversation, metrics));
+    chain.add(new FloodResponder(redis, new ConsentWords(catalogue), say, metrics));
     chain.add(new OfficerResponder(officers, work, catalogue, say));
     chain.add(new ConsentResponder(ledger, catalogue, say, metrics));
     chain.add(new RelayResponder(work, officers, redis, catalogue, say));

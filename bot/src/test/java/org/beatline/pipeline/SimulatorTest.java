@@ -55,8 +55,16 @@ class SimulatorTest {
     HttpResponse<Buffer> big =
         post(new JsonObject().put("from", "sim-x").put("text", "é".repeat(1601)));
     assertThat(big.statusCode()).isEqualTo(413);
-    HttpResponse<Buffer> notJson =
+    HttpResponse<Buffer> untyped =
         beatline.http.post("/api/simulator/messages").sendBuffer(Buffer.buffer("[1,2")).await();
+    assertThat(untyped.statusCode()).isEqualTo(415);
+    HttpResponse<Buffer> notJson =
+        beatline
+            .http
+            .post("/api/simulator/messages")
+            .putHeader("Content-Type", "application/json")
+            .sendBuffer(Buffer.buffer("[1,2"))
+            .await();
     assertThat(notJson.statusCode()).isEqualTo(400);
     assertThat(notJson.bodyAsJsonObject().getString("error")).isNotBlank();
     assertThat(notJson.bodyAsString()).doesNotContain("Exception");

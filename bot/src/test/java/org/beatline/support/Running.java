@@ -79,8 +79,12 @@ public final class Running implements AutoCloseable {
     return new Running(Beatline.start(Config.from(env), outbox).await());
   }
 
+  /** The admin bearer token every test instance is started with. */
+  public static final String ADMIN = "Bearer admin-token-for-tests-0123";
+
   public HttpResponse<Buffer> simulate(String from, String text) {
     return http.post("/api/simulator/messages")
+        .putHeader("Authorization", ADMIN)
         .sendJsonObject(new JsonObject().put("from", from).put("text", text))
         .await();
   }
@@ -96,7 +100,11 @@ public final class Running implements AutoCloseable {
     if (choice != null) {
       body.put("choice", choice);
     }
-    HttpResponse<Buffer> res = http.post("/api/simulator/messages").sendJsonObject(body).await();
+    HttpResponse<Buffer> res =
+        http.post("/api/simulator/messages")
+            .putHeader("Authorization", ADMIN)
+            .sendJsonObject(body)
+            .await();
     assertThat(res.statusCode()).as(res.bodyAsString()).isEqualTo(200);
     return res.bodyAsJsonObject();
   }

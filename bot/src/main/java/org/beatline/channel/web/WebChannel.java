@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import org.beatline.channel.Channel;
 import org.beatline.channel.DrySender;
+import org.beatline.config.Config;
 import org.beatline.http.Requests;
 import org.beatline.message.ChannelTraits;
 import org.beatline.message.Inbound;
@@ -36,7 +37,14 @@ public final class WebChannel implements Channel {
   private final Mailbox mailbox;
   private final String page;
 
-  public WebChannel(Redis redis) {
+  private final Config config;
+
+  /**
+   * The simulator channel; it serves its routes only when {@code config} says so, and asks for the
+   * admin bearer token when a real channel is live.
+   */
+  public WebChannel(Redis redis, Config config) {
+    this.config = config;
     this.redis = redis;
     this.mailbox = new Mailbox(redis);
     this.page = resource("web/simulator.html");
@@ -65,6 +73,12 @@ public final class WebChannel implements Channel {
   @Override
   public void routes(Router router, Pipeline pipeline) {
     this.pipeline = pipeline;
+    if (!config.simulatorServed()) {
+      return;
+    }
+    if (config.production()) {
+      router.route("/api/simulator/*").handler(this::staffOnly);
+    }
     router
         .get("/simulator")
         .handler(
@@ -80,7 +94,29 @@ public final class WebChannel implements Channel {
     router.get("/api/simulator/dry-run").handler(this::dryRun);
   }
 
+  /** With real channels live, only staff may drive the simulator (it writes real data). */
+  private void staffOnly(RoutingContext ctx) {
+    String header = ctx.request().getHeader("Authorization");
+    if (header == null || !header.startsWith("Bearer ")) {
+      ctx.response().putHeader("WWW-Authenticate", "Bearer");
+      Requests.refuse(
+          ctx, 401, "the simulator needs the admin bearer token while real channels are live");
+      return;
+    }
+    if (!Requests.sameSecret(config.adminToken(), header.substring("Bearer ".length()).strip())) {
+      Requests.refuse(ctx, 403, "invalid token");
+      return;
+    }
+    ctx.next();
+  }
+
   private void message(RoutingContext ctx) {
+    String type = ctx.request().getHeader("Content-Type");
+    if (type == null || !type.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
+      // A form or text/plain post from another site must not drive the simulator.
+      Requests.refuse(ctx, 415, "Content-Type must be application/json");
+      return;
+    }
     JsonObject body;
     try {
       body = ctx.body().asJsonObject();
