@@ -19,12 +19,22 @@ public final class Masking {
     return prefix + rest.substring(0, keepStart) + "***" + rest.substring(rest.length() - 2);
   }
 
-  /** Masks what looks like a phone number or an email address inside free text. */
+  private static final java.util.regex.Pattern EMAIL =
+      java.util.regex.Pattern.compile(
+          "(?iu)[\\p{L}\\p{N}._%+-]+\\s*(@|\\(at\\)|\\[at\\]|\\sat\\s)\\s*[\\p{L}\\p{N}-]+"
+              + "(\\s*(\\.|\\(dot\\)|\\[dot\\]|\\sdot\\s)\\s*[\\p{L}\\p{N}-]+)+");
+  // Digits of any script (Arabic-Indic, Burmese, full-width...), with the separators people type.
+  private static final java.util.regex.Pattern NUMBER =
+      java.util.regex.Pattern.compile("(?u)[+＋]?\\p{Nd}[\\p{Nd}\\s().\\-/–]{5,}\\p{Nd}");
+
+  /**
+   * Masks what looks like a phone number or an email address inside free text: digits of any
+   * script, numbers written with slashes or dots, and addresses written as "name at host dot com".
+   */
   public static String text(String text) {
     if (text == null) {
       return "";
     }
-    return text.replaceAll("[\\w.+-]+@[\\w-]+\\.[\\w.]+", "***@***")
-        .replaceAll("\\+?\\d[\\d ().-]{5,}\\d", "***");
+    return NUMBER.matcher(EMAIL.matcher(text).replaceAll("***@***")).replaceAll("***");
   }
 }
