@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
  * A concern nobody acknowledges escalates to the backup, then to a supervisor, exactly once with
  * two instances on one Redis; time is a clock the test moves, never a sleep.
  */
-class EscalationTest {
+class ConcernDeskTest {
   static final Catalogue CATALOGUE =
       Catalogue.load(Content.folder(null, "translations"), "en", "America/Chicago");
   static final Conversations CONVERSATIONS =
@@ -61,6 +61,7 @@ class EscalationTest {
   Officer liaison;
   Officer backup;
   Officer supervisor;
+  Officer intake;
   Redis redis;
 
   @BeforeEach
@@ -89,9 +90,14 @@ class EscalationTest {
     }
     redis = connections.get(0);
     Officers officers = new Officers(redis);
+    // Routing picks among every registered officer: start from none.
+    for (Officer o : officers.all().await()) {
+      officers.delete(o.id()).await();
+    }
     liaison = officers.create(officer("liaison", List.of("eastside"))).await();
     backup = officers.create(officer("liaison", List.of())).await();
     supervisor = officers.create(officer("supervisor", List.of())).await();
+    intake = officers.create(officer("complaint_intake", List.of())).await();
     new Routing(redis).set("eastside", new Routing.Rule(liaison.id(), backup.id(), 4)).await();
   }
 
@@ -131,8 +137,12 @@ class EscalationTest {
   }
 
   Concern concern() {
+    return concern("concern.report");
+  }
+
+  Concern concern(String category) {
     return new Concern(
-        "T" + tag.toUpperCase() + "-1",
+        "T" + tag.toUpperCase() + "-" + category.length(),
         "twilio:+15550188001",
         "cars racing every night",
         "Oak Street",
@@ -140,7 +150,7 @@ class EscalationTest {
         "text",
         null,
         "es",
-        "concern.report",
+        category,
         Concern.NEW,
         null,
         now,
@@ -194,5 +204,30 @@ class EscalationTest {
     runDueOnBothInstances();
     assertThat(keysTo(backup)).isEmpty();
     assertThat(keysTo(supervisor)).isEmpty();
+  }
+
+  /** What was queued for the reporting resident, by message key. */
+  List<String> keysToResident() {
+    return redis
+        .call(c -> c.xrange("outbox:twilio:reply", io.lettuce.core.Range.create("-", "+")))
+        .await()
+        .stream()
+        .map(m -> new JsonObject(m.getBody().get("m")))
+        .filter(m -> "+15550188001".equals(m.getString("address")))
+        .map(m -> m.getString("key"))
+        .toList();
+  }
+
+  @Test
+  void aMisconductComplaintGoesToComplaintIntakeNotTheLiaison() {
+    Concern c = concern("accountability.file_complaint");
+    desks.get(0).received(c).await();
+
+    assertThat(keysTo(intake)).containsExactly("officer.concern.new");
+    assertThat(keysTo(liaison)).isEmpty();
+    assertThat(new Concerns(redis, "T").find(c.reference()).await().officer())
+        .isEqualTo(intake.id());
+    // The resident is told who handles complaints.
+    assertThat(keysToResident()).contains("concern.routed.complaint");
   }
 }
