@@ -6,6 +6,7 @@ import io.vertx.ext.web.Router;
 import org.beatline.admin.AdminApi;
 import org.beatline.admin.ConcernsApi;
 import org.beatline.admin.Jobs;
+import org.beatline.admin.MeetingsApi;
 import org.beatline.admin.NeighbourhoodsApi;
 import org.beatline.admin.OfficersApi;
 import org.beatline.admin.Operations;
@@ -50,6 +51,7 @@ final class Routes {
     new OfficersApi(stores.officers, department).routes(router);
     new NeighbourhoodsApi(stores.routing, stores.officers, department).routes(router);
     new ConcernsApi(stores.concerns, stores.desk.work(), channels.outbox()).routes(router);
+    new MeetingsApi(stores.meetings, stores.outreach, stores.broadcasts, department).routes(router);
     router.errorHandler(
         413, ctx -> Requests.refuse(ctx, 413, "request body is larger than 64 KiB"));
     router.errorHandler(400, ctx -> Requests.refuse(ctx, 400, "bad request"));

@@ -13,7 +13,9 @@ import org.beatline.contact.ConsentLedger;
 import org.beatline.contact.Contact;
 import org.beatline.contact.Contacts;
 import org.beatline.conversation.Effect;
+import org.beatline.meeting.Broadcasts;
 import org.beatline.meeting.Meetings;
+import org.beatline.meeting.Outreach;
 import org.beatline.outbox.Outbox;
 import org.beatline.pipeline.Effects;
 import org.beatline.pipeline.Unrecognized;
@@ -42,6 +44,8 @@ final class Stores {
   final Officers officers;
   final Routing routing;
   final ConcernDesk desk;
+  final Broadcasts broadcasts;
+  final Outreach outreach;
 
   Stores(
       Redis redis,
@@ -68,8 +72,21 @@ final class Stores {
             redis,
             scheduler,
             clock);
+
     this.handoffs = new Handoffs(redis);
     this.meetings = new Meetings(redis, publicBaseUrl);
+    this.broadcasts = new Broadcasts(redis);
+    this.outreach =
+        new Outreach(
+            meetings,
+            broadcasts,
+            ledger,
+            contacts,
+            content.renderer(),
+            content.conversations().department(),
+            outbox,
+            scheduler,
+            clock);
     this.surveys = new SurveyAnswers(redis);
     this.roster = new Roster(redis);
     this.feedback = new AnswerFeedback(redis);

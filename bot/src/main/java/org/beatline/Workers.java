@@ -52,7 +52,7 @@ final class Workers {
   Future<Void> start() {
     String consumer = ManagementFactory.getRuntimeMXBean().getName() + "-" + System.nanoTime();
     ConsentAwareDelivery delivery =
-        new ConsentAwareDelivery(stores.contacts, stores.ledger, registry);
+        new ConsentAwareDelivery(stores.contacts, stores.ledger, registry, stores.broadcasts);
     Future<Void> started = Future.succeededFuture();
     for (Channel c : channels.all()) {
       OutboxWorker worker =

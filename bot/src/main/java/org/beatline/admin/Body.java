@@ -103,6 +103,18 @@ final class Body {
     return ((Number) v).intValue();
   }
 
+  /** A JSON object field; null when absent. */
+  JsonObject object(String field) {
+    Object v = json.getValue(field);
+    if (v == null) {
+      return null;
+    }
+    if (!(v instanceof JsonObject o)) {
+      throw new Invalid(field + ": must be an object of language: text");
+    }
+    return o;
+  }
+
   /** A boolean; {@code fallback} when absent. */
   boolean bool(String field, boolean fallback) {
     Object v = json.getValue(field);

@@ -84,7 +84,25 @@ public final class ConsentLedger {
                 consent
                     ? redis.call(c -> c.sadd("subs:" + contact.key(), member))
                     : redis.call(c -> c.srem("subs:" + contact.key(), member)))
+        .compose(
+            n ->
+                consent
+                    ? redis.call(c -> c.sadd(subscribers(member), contact.key()))
+                    : redis.call(c -> c.srem(subscribers(member), contact.key())))
         .mapEmpty();
+  }
+
+  /**
+   * The index of who consented to a topic ({@code meetings.announcements|eastside}): contact keys,
+   * so that a broadcast finds its recipients without scanning every contact.
+   */
+  public static String subscribers(String topic) {
+    return "topic:" + topic;
+  }
+
+  /** The contacts who consented to {@code topic}; consent itself is checked again at send time. */
+  public Future<java.util.Set<String>> subscribersOf(String topic) {
+    return redis.call(c -> c.smembers(subscribers(topic)));
   }
 
   /** The newest entries, newest first. */

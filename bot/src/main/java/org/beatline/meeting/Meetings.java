@@ -100,6 +100,20 @@ public final class Meetings {
         .compose(ids -> ids.isEmpty() ? Future.succeededFuture(List.<Meeting>of()) : load(ids));
   }
 
+  /** Every meeting, past and upcoming, soonest first (at most {@code limit}). */
+  public Future<List<Meeting>> all(int limit) {
+    return redis
+        .call(c -> c.zrange(BY_START, 0, limit - 1))
+        .compose(ids -> ids.isEmpty() ? Future.succeededFuture(List.<Meeting>of()) : load(ids));
+  }
+
+  /** Removes a meeting; true when there was one. */
+  public Future<Boolean> delete(String id) {
+    return redis
+        .call(c -> c.zrem(BY_START, id))
+        .compose(n -> redis.call(c -> c.del(key(id))).map(d -> d > 0));
+  }
+
   /** One meeting, or null. */
   public Future<Meeting> find(String id) {
     return redis.call(c -> c.get(key(id))).map(json -> json == null ? null : parse(json));

@@ -9,6 +9,7 @@ import org.beatline.contact.Addresses;
 import org.beatline.contact.ConsentLedger;
 import org.beatline.contact.Contact;
 import org.beatline.contact.Contacts;
+import org.beatline.meeting.Broadcasts;
 import org.beatline.message.Masking;
 import org.beatline.redis.Redis;
 import org.slf4j.Logger;
@@ -29,9 +30,11 @@ public final class DeliveryReports {
   private final Contacts contacts;
   private final ConsentLedger ledger;
   private final MeterRegistry metrics;
+  private final Broadcasts broadcasts;
 
   public DeliveryReports(
       Redis redis, Contacts contacts, ConsentLedger ledger, MeterRegistry metrics) {
+    this.broadcasts = new Broadcasts(redis);
     this.redis = redis;
     this.contacts = contacts;
     this.ledger = ledger;
@@ -56,8 +59,13 @@ public final class DeliveryReports {
         redis
             .call(c -> c.hset(key(sid), fields))
             .compose(n -> redis.call(c -> c.expire(key(sid), KEEP_SECONDS)))
+            .compose(
+                v ->
+                    "delivered".equals(status)
+                        ? broadcasts.delivered(sid)
+                        : Future.succeededFuture())
             .mapEmpty();
-    if (code == null || to == null) {
+    if (code == null || to == null || !code.matches("\\d{1,9}")) {
       return stored;
     }
     String address;
