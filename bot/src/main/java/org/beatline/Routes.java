@@ -43,7 +43,7 @@ final class Routes {
             });
     channels.all().forEach(c -> c.routes(router, channels.pipeline()));
     new Calendar(stores.meetings, content.department().name()).routes(router);
-    new Operations(redis, registry).routes(router);
+    new Operations(redis, registry, config.metricsToken()).routes(router);
     new AdminApi(config.adminToken(), content.understanding(), stores.unrecognized, stores.ledger)
         .routes(router);
     new Jobs(scheduler).routes(router);

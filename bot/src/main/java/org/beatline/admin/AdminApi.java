@@ -40,6 +40,14 @@ public final class AdminApi {
     router
         .get(BASE + "/openapi.yaml")
         .handler(ctx -> ctx.response().putHeader("Content-Type", "application/yaml").end(openapi));
+    router
+        .route(BASE + "/*")
+        .handler(
+            ctx -> {
+              // Staff data is never kept by browsers or proxies.
+              ctx.response().putHeader("Cache-Control", "no-store");
+              ctx.next();
+            });
     router.route(BASE + "/*").handler(this::authorised);
     router.post(BASE + "/nlu/parse").handler(Requests.body()).handler(this::parse);
     router.get(BASE + "/nlu/unrecognized").handler(this::unrecognized);
@@ -71,7 +79,7 @@ public final class AdminApi {
       Requests.refuse(ctx, 400, "body must be a JSON object with a string \"text\"");
       return;
     }
-    if (text.length() > Requests.MAX_TEXT) {
+    if (Requests.tooLong(text)) {
       Requests.refuse(ctx, 413, "text is longer than " + Requests.MAX_TEXT + " characters");
       return;
     }

@@ -28,7 +28,8 @@ public record Config(
     String translationsDir,
     String officersFile,
     Simulator simulator,
-    int httpIdleSeconds) {
+    int httpIdleSeconds,
+    String metricsToken) {
 
   /** Whether the web simulator is served: AUTO serves it only while no channel is live. */
   public enum Simulator {
@@ -129,7 +130,8 @@ public record Config(
         get.apply("TRANSLATIONS_DIR"),
         get.apply("OFFICERS_FILE"),
         simulator(get.apply("SIMULATOR")),
-        integer(get.apply("HTTP_IDLE_SECONDS"), 30, 1, 3600, "HTTP_IDLE_SECONDS"));
+        integer(get.apply("HTTP_IDLE_SECONDS"), 30, 1, 3600, "HTTP_IDLE_SECONDS"),
+        get.apply("METRICS_TOKEN"));
   }
 
   private static Simulator simulator(String v) {

@@ -15,6 +15,14 @@ public final class Requests {
 
   private Requests() {}
 
+  /**
+   * Whether a message's text is longer than {@link #MAX_TEXT} characters, counted as people and
+   * Twilio count them (code points), so that 1,600 emoji are accepted.
+   */
+  public static boolean tooLong(String text) {
+    return text.length() > MAX_TEXT && text.codePointCount(0, text.length()) > MAX_TEXT;
+  }
+
   /** Ends the request with a status and a JSON reason, never a stack trace. */
   public static void refuse(RoutingContext ctx, int status, String reason) {
     if (ctx.response().ended()) {

@@ -52,7 +52,7 @@ class JourneyTest {
 
     var stored = beatline.app.redis().call(c -> c.hgetall("concern:" + reference)).await();
     assertThat(stored)
-        .containsEntry("status", "received")
+        .containsEntry("state", "new")
         .containsEntry("contactPreference", "anonymous")
         .containsEntry("what", "Cars race down Oak Street every night");
 

@@ -45,7 +45,7 @@ final class Updates {
     }
     String text = m.getText() != null ? m.getText() : m.getCaption();
     text = text == null ? "" : text;
-    if (text.length() > Requests.MAX_TEXT) {
+    if (Requests.tooLong(text)) {
       return Future.failedFuture(
           new Rejected(413, "text is longer than " + Requests.MAX_TEXT + " characters"));
     }
@@ -73,8 +73,18 @@ final class Updates {
   }
 
   private Future<Void> button(String id, CallbackQuery q) {
-    if (q.getMessage() == null || q.getData() == null) {
-      return answerButton.apply(q.getId(), String.valueOf(q.getFrom().getId()));
+    // Buttons count only in private chats, as messages do; a press with nothing to act on (no
+    // message, no data, no sender) is answered so the client stops waiting, and dropped.
+    boolean usable =
+        q.getMessage() != null
+            && q.getData() != null
+            && q.getFrom() != null
+            && q.getMessage().getChatId() != null
+            && q.getMessage().getChatId() > 0;
+    if (!usable) {
+      return answerButton
+          .apply(q.getId(), q.getFrom() == null ? "-" : String.valueOf(q.getFrom().getId()))
+          .otherwiseEmpty();
     }
     String chat = String.valueOf(q.getMessage().getChatId());
     String lang = q.getFrom() == null ? null : q.getFrom().getLanguageCode();

@@ -127,7 +127,7 @@ public final class TwilioChannel implements Channel {
       return;
     }
     String body = p.getOrDefault("Body", "");
-    if (body.length() > Requests.MAX_TEXT) {
+    if (Requests.tooLong(body)) {
       Requests.refuse(ctx, 413, "Body is longer than " + Requests.MAX_TEXT + " characters");
       return;
     }

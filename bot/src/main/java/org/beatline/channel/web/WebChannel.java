@@ -144,7 +144,7 @@ public final class WebChannel implements Channel {
       Requests.refuse(ctx, 400, "language must be a string");
       return;
     }
-    if (t.length() > Requests.MAX_TEXT) {
+    if (Requests.tooLong(t)) {
       Requests.refuse(ctx, 413, "text is longer than " + Requests.MAX_TEXT + " characters");
       return;
     }
