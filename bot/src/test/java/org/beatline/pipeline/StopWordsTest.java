@@ -62,6 +62,12 @@ class StopWordsTest {
   }
 
   @ParameterizedTest
+  @ValueSource(strings = {"«توقف»", "“ရပ်ပါ”", "\"STOP\""})
+  void aKeywordCopiedWithTheQuotesTheCatalogueShowsStillCounts(String typed) {
+    assertThat(WORDS.match(typed).kind()).isEqualTo(ConsentWords.Kind.STOP);
+  }
+
+  @ParameterizedTest
   @ValueSource(strings = {"Huy", "HUY", "Dung", "dung", "Đúng", "Dũng"})
   void vietnameseNamesAndYesDoNotOptOut(String typed) {
     assertThat(WORDS.match(typed)).isNull();
