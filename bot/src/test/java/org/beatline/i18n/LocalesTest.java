@@ -39,4 +39,13 @@ class LocalesTest {
         .isEqualTo("3. x");
     assertThat(CATALOGUE.render("my", "handoff.done", Map.of("days", 2))).contains("2");
   }
+
+  @Test
+  void arabicCountsAgreeWithTheirNumber() {
+    Map<String, Object> few = Map.of("days", 5, "link", "x");
+    Map<String, Object> many = Map.of("days", 120, "link", "x");
+    String key = "accountability.investigation_process.short";
+    assertThat(CATALOGUE.render("ar", key, few)).contains("5 أيام");
+    assertThat(CATALOGUE.render("ar", key, many)).contains("120 يومًا");
+  }
 }
