@@ -1,7 +1,8 @@
 package org.beatline.conversation;
 
+import com.ibm.icu.text.ListFormatter;
+import com.ibm.icu.util.ULocale;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * The values flows can name in arguments and actions. A string starting with {@code $} is an
@@ -75,10 +76,11 @@ final class Expressions {
         : d.concernAnswerWorkingDays();
   }
 
+  /** The neighbourhood names as a list in the contact's language ("A, B and C", "A وB وC"). */
   private static String hoods(Run run) {
     Department d = run.department();
-    return d.neighbourhoods().stream()
-        .map(n -> n.name(run.language(), d.defaultLanguage()))
-        .collect(Collectors.joining(", "));
+    List<String> names =
+        d.neighbourhoods().stream().map(n -> n.name(run.language(), d.defaultLanguage())).toList();
+    return ListFormatter.getInstance(ULocale.forLanguageTag(run.language())).format(names);
   }
 }

@@ -119,13 +119,22 @@ public final class Catalogue {
     if (!(pattern instanceof String p)) {
       throw new IllegalArgumentException("no message for key " + key);
     }
-    MessageFormat format = new MessageFormat(p, ULocale.forLanguageTag(lang));
+    MessageFormat format = new MessageFormat(p, locale(lang));
     for (var f : format.getFormats()) {
       if (f instanceof DateFormat df) {
         df.setTimeZone(zone);
       }
     }
     return format.format(args == null ? Map.of() : args);
+  }
+
+  /**
+   * The locale a language's messages are formatted in: its {@code language.locale} ({@code es-US},
+   * {@code my-u-nu-latn}), or the language itself.
+   */
+  private ULocale locale(String language) {
+    Object tag = byLanguage.get(language).get("language.locale");
+    return ULocale.forLanguageTag(tag instanceof String t ? t : language);
   }
 
   /**

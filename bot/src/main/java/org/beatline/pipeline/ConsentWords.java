@@ -51,7 +51,9 @@ final class ConsentWords {
 
   static String normalise(String text) {
     String s = Normalizer.normalize(text, Normalizer.Form.NFKC).strip();
-    s = s.replaceAll("[\\p{Punct}\\p{IsPunctuation}\\s]+$", "").replaceAll("^[\\p{Punct}\\s]+", "");
+    s =
+        s.replaceAll("[\\p{Punct}\\p{IsPunctuation}\\s]+$", "")
+            .replaceAll("^[\\p{Punct}\\p{IsPunctuation}\\s]+", "");
     s = s.replaceAll("\\s+", " ");
     return s.toUpperCase(Locale.ROOT);
   }

@@ -22,7 +22,7 @@ class RepliesTest {
   void smsNumbersTheOptionsInTheText() {
     Replies.Rendered sms = Replies.render(Content.RENDERER, reply, "en", false);
     assertEquals(
-        "Would you like the officer to contact you?\n1. Yes, by text here\n2. No, keep me anonymous",
+        "Would you like the officer to contact you?\n1. Yes, by text here\n2. Don't contact me (your number stays with the report)",
         sms.text());
     assertTrue(sms.buttons().isEmpty());
   }
@@ -34,7 +34,8 @@ class RepliesTest {
     assertEquals(
         List.of(
             new Replies.Button("Yes, by text here", "text"),
-            new Replies.Button("No, keep me anonymous", "anonymous")),
+            new Replies.Button(
+                "Don't contact me (your number stays with the report)", "anonymous")),
         telegram.buttons());
   }
 
