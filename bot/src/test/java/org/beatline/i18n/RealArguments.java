@@ -127,6 +127,13 @@ final class RealArguments {
     args.put("state", "new");
     args.put("cases", reference() + " (new, eastside); RIV-1002 (acknowledged, westside)");
     args.put("intake", fact("complaints.intake"));
+    // Meeting broadcasts.
+    args.put("kind", "meeting");
+    args.put("note", "");
+    args.put(
+        "summary",
+        "Residents asked for more patrols near the school; the next meeting is in July.");
+    args.put("link", "https://police.riverton.example/meetings/minutes");
     args.put("website", fact("complaints.website"));
     return args;
   }
