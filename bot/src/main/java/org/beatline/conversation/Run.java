@@ -30,6 +30,7 @@ final class Run {
   private Line more;
   private int retries;
   private int steps;
+  private int asideDepth;
   private boolean textUsed;
 
   Run(Conversations conversations, Turn turn, Session session, String language) {
@@ -124,6 +125,15 @@ final class Run {
 
   void retries(int retries) {
     this.retries = retries;
+  }
+
+  /** While an aside runs, the depth of the stack under it; 0 otherwise. */
+  int asideDepth() {
+    return asideDepth;
+  }
+
+  void asideDepth(int depth) {
+    this.asideDepth = depth;
   }
 
   List<Effect> effects() {

@@ -21,7 +21,8 @@ import org.junit.jupiter.api.TestFactory;
 /**
  * Runs every resident's script in {@code src/test/resources/residents/<lang>/}: messages written
  * the way residents text, understood by the real language understanding (unless a turn names an
- * intent), through the engine as the pipeline calls it, checked by what the journey came to.
+ * intent), through the engine as the pipeline calls it, checked by what the journey came to. A
+ * failure shows the transcript; {@code -Dtranscripts=true} prints every one.
  */
 class ResidentScriptTest {
   static final Path SCRIPTS = Path.of("src/test/resources/residents");
@@ -83,6 +84,19 @@ class ResidentScriptTest {
   }
 
   private static void run(Path file, String lang) throws Exception {
+    StringBuilder transcript = new StringBuilder();
+    try {
+      run(file, lang, transcript);
+      if (Boolean.getBoolean("transcripts")) {
+        System.out.println(lang + "/" + file.getFileName() + transcript);
+      }
+    } catch (AssertionError e) {
+      throw new AssertionError(e.getMessage() + "\nTranscript:" + transcript, e);
+    }
+  }
+
+  /** Runs one script, writing what was said and answered into {@code transcript}. */
+  private static void run(Path file, String lang, StringBuilder transcript) throws Exception {
     Script script = Conversations.YAML.readValue(file.toFile(), Script.class);
     Engine engine = new Engine(Content.CONVERSATIONS);
     Facts facts = start(script.facts());
@@ -110,6 +124,16 @@ class ResidentScriptTest {
         // The safety net's false alarms are its own to fix; the journey must survive them.
         FALSE_ALARMS.add(where);
       }
+      transcript
+          .append("\n  > ")
+          .append(text)
+          .append("  [")
+          .append(u.intent())
+          .append(String.format(" %.2f]", u.confidence()))
+          .append(u.emergency() ? " ALARM" : "")
+          .append("\n  < ")
+          .append(step.replies().stream().map(Reply::key).toList())
+          .append(step.effects().isEmpty() ? "" : " " + step.effects());
       if (u.emergency() && !step.is(Step.Outcome.ANSWERED)) {
         // After emergency guidance the pipeline keeps a turn only when it answered the question.
         n++;
