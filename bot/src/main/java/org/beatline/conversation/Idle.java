@@ -10,6 +10,12 @@ import org.beatline.message.Understood;
  * something we did not get.
  */
 final class Idle {
+  /**
+   * The variable holding the message a "did you mean" question is about, while it waits, so that
+   * the flow chosen may take what it said ("did you mean: report a concern?" keeps the report).
+   */
+  static final String UNCLEAR = "unclear";
+
   private Idle() {}
 
   static void handle(Run run) {
@@ -44,6 +50,7 @@ final class Idle {
     }
     List<String> guesses = guesses(run, u);
     if (!guesses.isEmpty()) {
+      run.var(UNCLEAR, run.turn().text());
       run.var("alternative_1", guesses.get(0));
       run.var("alternative_2", guesses.size() > 1 ? guesses.get(1) : null);
       run.outcome(Step.Outcome.NOT_UNDERSTOOD);

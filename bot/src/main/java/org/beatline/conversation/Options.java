@@ -90,6 +90,10 @@ final class Options {
     for (OptionSpec spec : step.options()) {
       out.put(spec.value(), new Words(spec.words(), spec.yesNo()));
     }
+    if (ALTERNATIVES.equals(step.optionsFrom()) && run.var("alternative_1") != null) {
+      // "Did you mean X?" answered yes means the likeliest.
+      out.put(run.var("alternative_1"), new Words(List.of(), "yes"));
+    }
     if (LEAVE.equals(step.optionsFrom()) && run.var("leave_intent") != null) {
       out.put(run.var("leave_intent"), new Words(List.of(), "yes"));
       out.put(STAY, new Words(List.of(), "no"));

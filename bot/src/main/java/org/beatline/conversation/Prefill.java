@@ -30,15 +30,17 @@ final class Prefill {
     };
   }
 
-  /** Whether the value comes from the message that started the flow, which it then uses up. */
-  static boolean fromMessage(FlowStep step) {
-    return step.prefillFrom() == null;
+  /** Whether the value came from the message that started the flow, which it then uses up. */
+  static boolean fromMessage(Run run, FlowStep step) {
+    return step.prefillFrom() == null || Expressions.resolve(step.prefillFrom(), run) == null;
   }
 
   private static String source(Run run, FlowStep step) {
     if (step.prefillFrom() != null) {
       Object value = Expressions.resolve(step.prefillFrom(), run);
-      return value == null ? null : String.valueOf(value);
+      if (value != null || !step.prefill()) {
+        return value == null ? null : String.valueOf(value);
+      }
     }
     return step.prefill() && run.textFree() ? run.turn().text() : null;
   }

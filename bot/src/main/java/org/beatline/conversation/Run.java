@@ -195,6 +195,9 @@ final class Run {
             ? expires.plus(conversations.settings().resumeWindow())
             : expires;
     vars.remove("answer");
+    if (top == null || !top.id().equals(conversations.settings().clarifyFlow())) {
+      vars.remove(Idle.UNCLEAR);
+    }
     Session session = new Session(stack, vars, retries, more, offered, expires, keep);
     if (stack.isEmpty() && (flowWaited || !replies.isEmpty())) {
       outcomes.add(Step.Outcome.FLOW_FINISHED);

@@ -50,7 +50,7 @@ final class Walker {
       // then skip it.
       String value = Prefill.read(run, step, options, lang);
       if (value != null) {
-        if (Prefill.fromMessage(step)) {
+        if (Prefill.fromMessage(run, step)) {
           run.useText();
         }
         complete(run, value);
