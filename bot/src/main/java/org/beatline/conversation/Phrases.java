@@ -38,10 +38,7 @@ final class Phrases {
       boolean unspaced = unspaced(phrase);
       for (int at = folded.indexOf(phrase); at >= 0; at = folded.indexOf(phrase, at + 1)) {
         int end = at + phrase.length();
-        boolean whole =
-            (at == 0 || folded.charAt(at - 1) == ' ')
-                && (end == folded.length() || folded.charAt(end) == ' ');
-        if (unspaced || whole) {
+        if (unspaced || edge(folded, at - 1) && edge(folded, end)) {
           hits.add(new Hit(value, at, end));
         }
       }
@@ -62,6 +59,18 @@ final class Phrases {
       }
     }
     return values.size() == 1 ? values.iterator().next() : null;
+  }
+
+  /**
+   * Whether a word may end at {@code i}: the text ends, a space, or a letter of a script written
+   * without spaces ("college ave上" ends "ave").
+   */
+  static boolean edge(String folded, int i) {
+    if (i < 0 || i >= folded.length()) {
+      return true;
+    }
+    int c = folded.codePointAt(i);
+    return c == ' ' || unspacedLetter(c);
   }
 
   /** Whether text is in a script written without spaces between words (Chinese, Burmese…). */

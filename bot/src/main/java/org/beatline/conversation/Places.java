@@ -105,10 +105,7 @@ final class Places {
       if (unspaced) {
         name = before ? folded.substring(Math.max(0, at - 1), at) : next(folded, end, 1);
       } else {
-        boolean whole =
-            (at == 0 || folded.charAt(at - 1) == ' ')
-                && (end == folded.length() || folded.charAt(end) == ' ');
-        if (!whole) {
+        if (!Phrases.edge(folded, at - 1) || !Phrases.edge(folded, end)) {
           continue;
         }
         String[] side =

@@ -63,6 +63,8 @@ final class Prefill {
         left = left.replace(cut, " ");
       }
     }
-    return left.codePoints().anyMatch(Character::isLetter);
+    // One Chinese or Burmese letter left over says nothing ("个"); one Latin word may ("graffiti").
+    long letters = left.codePoints().filter(Character::isLetter).count();
+    return Phrases.unspaced(left) ? letters >= 2 : letters >= 1;
   }
 }
