@@ -11,6 +11,8 @@ import java.util.Set;
  * written without spaces between words, match anywhere and at any length.
  */
 final class Phrases {
+  private static final java.util.regex.Pattern PROCLITICS =
+      java.util.regex.Pattern.compile("[وفبلك]{1,2}(ال)?|ال|لل");
   private final List<Hit> hits = new ArrayList<>();
   private final String folded;
 
@@ -38,7 +40,7 @@ final class Phrases {
       boolean unspaced = unspaced(phrase);
       for (int at = folded.indexOf(phrase); at >= 0; at = folded.indexOf(phrase, at + 1)) {
         int end = at + phrase.length();
-        if (unspaced || edge(folded, at - 1) && edge(folded, end)) {
+        if (unspaced || (edge(folded, at - 1) || writtenOn(folded, at)) && edge(folded, end)) {
           hits.add(new Hit(value, at, end));
         }
       }
@@ -71,6 +73,15 @@ final class Phrases {
     }
     int c = folded.codePointAt(i);
     return c == ' ' || unspacedLetter(c);
+  }
+
+  /**
+   * Whether the Arabic word at {@code at} has only conjunctions, prepositions and the article
+   * written onto it: "برسالة" holds "رسالة", "بالانجليزي" holds "انجليزي".
+   */
+  private static boolean writtenOn(String folded, int at) {
+    int start = folded.lastIndexOf(' ', at - 1) + 1;
+    return start < at && PROCLITICS.matcher(folded.substring(start, at)).matches();
   }
 
   /** Whether text is in a script written without spaces between words (Chinese, Burmese…). */

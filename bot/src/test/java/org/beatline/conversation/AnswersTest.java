@@ -129,7 +129,8 @@ class AnswersTest {
     "my, my",
     "can you text me in Spanish, es",
     "doi sang tieng anh, en",
-    "可以用中文吗, zh"
+    "可以用中文吗, zh",
+    "ممكن تكلمني بالانجليزي, en"
   })
   void languagesByNameOrCode(String text, String code) {
     assertEquals(code, ANSWERS.parse(AnswerType.LANGUAGE, text, List.of(), "en"));
@@ -161,6 +162,7 @@ class AnswersTest {
     "zh, 匿名, anonymous",
     "ar, بدون اسم, anonymous",
     "ar, kalemni, phone",
+    "ar, برسالة هون, text",
     "so, i soo wac, phone",
     "vi, an danh, anonymous",
     "my, ဖုန်းဆက်ပါ, phone",
