@@ -102,14 +102,19 @@ final class Phrases {
 
   /**
    * Whether a message is a short reply, from which a yes, a no or an option may be read: at most
-   * four words, or eight letters in a script without spaces (vowel signs not counted).
+   * four words, eight Chinese letters, or twelve Burmese letters (vowel signs and medials are not
+   * letters, but a syllable often stacks two).
    */
   static boolean shortReply(String folded) {
     if (folded.isEmpty()) {
       return false;
     }
     if (unspaced(folded)) {
-      return folded.codePoints().filter(Character::isLetter).count() <= 8;
+      boolean burmese =
+          folded
+              .codePoints()
+              .anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.MYANMAR);
+      return folded.codePoints().filter(Character::isLetter).count() <= (burmese ? 12 : 8);
     }
     return folded.split(" ").length <= 4;
   }

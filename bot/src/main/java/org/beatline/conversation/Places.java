@@ -102,7 +102,7 @@ final class Places {
     for (int at = folded.indexOf(street); at >= 0; at = folded.indexOf(street, at + 1)) {
       int end = at + street.length();
       String name;
-      if (unspaced) {
+      if (unspaced && !(before && at > 0 && folded.charAt(at - 1) == ' ')) {
         name = before ? folded.substring(Math.max(0, at - 1), at) : next(folded, end, 1);
       } else {
         if (!Phrases.edge(folded, at - 1) || !Phrases.edge(folded, end)) {

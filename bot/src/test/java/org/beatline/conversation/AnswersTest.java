@@ -191,6 +191,7 @@ class AnswersTest {
     "zh, 幸福路上有人乱扔垃圾, true",
     "zh, 马路上有人飙车, false",
     "vi, o duong Le Loi co nguoi ban ma tuy, true",
+    "my, Cedar လမ်းက လမ်းမီး ပျက်နေတာ, true",
   })
   void aPlaceIsNamedByANeighbourhoodOrAStreetWithItsName(
       String language, String text, boolean named) {
