@@ -67,13 +67,30 @@ final class Answers {
             language,
             catalogue.ownWords(language, "keywords.yes"),
             catalogue.ownWords(language, "keywords.no"));
-    return own != null
-        ? own
-        : yesNo(
-            text,
-            language,
-            catalogue.words(language, "keywords.yes"),
-            catalogue.words(language, "keywords.no"));
+    String value =
+        own != null
+            ? own
+            : yesNo(
+                text,
+                language,
+                catalogue.words(language, "keywords.yes"),
+                catalogue.words(language, "keywords.no"));
+    return value != null ? value : anyLanguage(text);
+  }
+
+  /** A whole message that is yes or no in another language ("si" from an English contact). */
+  private String anyLanguage(String text) {
+    String folded = Words.fold(text);
+    java.util.Set<String> found = new java.util.HashSet<>();
+    for (String other : department.languages()) {
+      if (Words.matches(catalogue.ownWords(other, "keywords.yes"), folded)) {
+        found.add("yes");
+      }
+      if (Words.matches(catalogue.ownWords(other, "keywords.no"), folded)) {
+        found.add("no");
+      }
+    }
+    return found.size() == 1 ? found.iterator().next() : null;
   }
 
   private String yesNo(String text, String language, List<String> yes, List<String> no) {
