@@ -68,20 +68,20 @@ final class Places {
 
   /**
    * Whether {@code text} says where something is: a neighbourhood, or a street with its name
-   * ("maple st", "calle ocho", 幸福路), not just "my street" ({@code keywords.place.*}).
+   * ("maple st", "calle ocho", 幸福路), not just "my street" ({@code words.place.*}).
    */
   boolean namesPlace(String text, String language) {
     if (neighbourhood(text, List.of(), false) != null) {
       return true;
     }
     String folded = Words.fold(Numbers.asciiDigits(text));
-    List<String> notNames = catalogue.words(language, "keywords.place.not_a_name");
-    for (String street : catalogue.words(language, "keywords.place.street")) {
+    List<String> notNames = catalogue.words(language, "words.place.not_a_name");
+    for (String street : catalogue.words(language, "words.place.street")) {
       if (named(folded, Words.fold(street), notNames, true)) {
         return true;
       }
     }
-    for (String street : catalogue.words(language, "keywords.place.street_first")) {
+    for (String street : catalogue.words(language, "words.place.street_first")) {
       if (named(folded, Words.fold(street), notNames, false)) {
         return true;
       }

@@ -31,6 +31,15 @@ final class Validation {
           SurveyFlows.BACK,
           SurveyFlows.STAY);
 
+  /** Word lists the engine reads answers and places with. */
+  static final List<String> ENGINE_WORDS =
+      List.of(
+          "keywords.yes",
+          "keywords.no",
+          "words.place.street",
+          "words.place.street_first",
+          "words.place.not_a_name");
+
   private final Conversations conv;
   private final Catalogue catalogue;
   private final List<String> problems = new ArrayList<>();
@@ -72,6 +81,9 @@ final class Validation {
     }
     for (AnswerType type : AnswerType.values()) {
       key("engine.yaml", "answer.reask." + type.yamlName());
+    }
+    for (String list : ENGINE_WORDS) {
+      words("engine.yaml", list);
     }
     for (Survey survey : conv.surveys()) {
       String file = "surveys/" + survey.id() + ".yaml";
