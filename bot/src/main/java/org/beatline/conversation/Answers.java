@@ -141,11 +141,20 @@ final class Answers {
         found = found == null ? code : "";
       }
     }
-    if (found != null && !found.isEmpty()) {
+    if (found != null && !found.isEmpty() && !denied(folded)) {
       return found;
     }
     Integer n = Numbers.read(catalogue, language, text);
     return n != null && n >= 1 && n <= options.size() ? options.get(n - 1).value() : null;
+  }
+
+  /** Whether the message says the language named is not wanted ("no hablo ingles"). */
+  private boolean denied(String folded) {
+    Phrases not = new Phrases(folded);
+    for (String other : department.languages()) {
+      not.look("not", catalogue.ownWords(other, "words.language.not"));
+    }
+    return not.value() != null;
   }
 
   /** A language's names in every language ("tieng anh" and 英语 are English too). */

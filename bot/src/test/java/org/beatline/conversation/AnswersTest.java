@@ -136,6 +136,12 @@ class AnswersTest {
     assertEquals(code, ANSWERS.parse(AnswerType.LANGUAGE, text, List.of(), "en"));
   }
 
+  @ParameterizedTest(name = "{0} names no language wanted")
+  @CsvSource({"no hablo ingles", "i dont speak spanish", "我不会说英语"})
+  void aLanguageSaidNotToBeWantedIsNoAnswer(String text) {
+    assertNull(ANSWERS.parse(AnswerType.LANGUAGE, text, List.of(), "en"));
+  }
+
   @ParameterizedTest(name = "{0} is {1}")
   @CsvSource({"2, b", "second, b", "Green, b", "GREEN!, b", "gree, b", "3, ", "colour, "})
   void choicesByNumberOrLabel(String text, String value) {
