@@ -63,7 +63,17 @@ public final class Conversations {
       Flow raw = read(file, Flow.class);
       String id = baseName(file);
       flows.put(
-          id, new Flow(id, raw.expiry(), raw.onExpiry(), raw.triggers(), raw.start(), raw.steps()));
+          id,
+          new Flow(
+              id,
+              raw.expiry(),
+              raw.onExpiry(),
+              raw.triggers(),
+              raw.start(),
+              raw.steps(),
+              raw.aside(),
+              raw.back(),
+              raw.stay()));
     }
     List<Survey> surveys = new ArrayList<>();
     for (Path file : yamlFiles(dir.resolve("surveys"))) {

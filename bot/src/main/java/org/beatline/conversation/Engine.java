@@ -1,7 +1,6 @@
 package org.beatline.conversation;
 
 import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import org.beatline.message.Understood;
 
@@ -47,14 +46,7 @@ public final class Engine {
   }
 
   private void dispatch(Run run, boolean resumed) {
-    Turn turn = run.turn();
-    if (turn.choice() == null && globalWord(run)) {
-      return;
-    }
-    String keywordFlow = turn.choice() == null ? conversations.keywordFlow(run) : null;
-    if (keywordFlow != null) {
-      run.useText();
-      Walker.jump(run, keywordFlow);
+    if (Commands.handle(run)) {
       return;
     }
     if (run.stack().isEmpty()) {
@@ -62,29 +54,6 @@ public final class Engine {
     } else if (!Waiting.answer(run)) {
       Waiting.notUnderstood(run, resumed);
     }
-  }
-
-  private boolean globalWord(Run run) {
-    for (Settings.Global global : conversations.settings().globals()) {
-      if (!Words.isOneOf(
-          conversations.catalogue(), run.language(), global.words(), run.turn().text())) {
-        continue;
-      }
-      run.useText();
-      if (!global.more()) {
-        Walker.jump(run, global.jump());
-      } else if (run.more() == null) {
-        run.say("more.none", Map.of());
-      } else {
-        run.say(run.more(), List.of(), false, null);
-        run.more(null);
-        if (!run.stack().isEmpty()) {
-          Walker.prompt(run);
-        }
-      }
-      return true;
-    }
-    return false;
   }
 
   private String firstLanguage(Understood understood) {

@@ -12,6 +12,10 @@ import java.util.List;
  * @param onExpiry {@code restart} (forget it) or {@code resume} (pick up where it was)
  * @param start the first step; the first one written when not given
  * @param steps the steps by name, in written order
+ * @param aside whether it may answer a question asked in the middle of another journey; it then
+ *     stops before it would ask anything, and the journey's question is asked again
+ * @param back what is said when coming back to this flow's question after an aside (a key)
+ * @param stay the label of the option to go on with this flow rather than leave it (a key)
  */
 record Flow(
     String id,
@@ -19,7 +23,12 @@ record Flow(
     String onExpiry,
     Triggers triggers,
     String start,
-    LinkedHashMap<String, FlowStep> steps) {
+    LinkedHashMap<String, FlowStep> steps,
+    boolean aside,
+    String back,
+    String stay) {
+  static final String BACK = "answer.back";
+  static final String STAY = "answer.stay";
 
   Flow {
     expiry = expiry == null ? Duration.ofHours(24) : expiry;
@@ -28,6 +37,8 @@ record Flow(
     if (start == null && steps != null && !steps.isEmpty()) {
       start = steps.keySet().iterator().next();
     }
+    back = back == null ? BACK : back;
+    stay = stay == null ? STAY : stay;
   }
 
   FlowStep step(String name) {

@@ -17,6 +17,11 @@ import java.util.List;
  * @param optionsFrom options drawn from data: {@code surveys}, {@code alternatives}
  * @param store the variable the answer is kept in ({@code answer} always has it too)
  * @param prefill whether the message that started the flow may already be the answer
+ * @param prefillFrom a value that may already be the answer (an expression, {@code $var.what})
+ * @param prefillIgnores a word list of what says nothing as a prefilled text ("I want to report")
+ * @param asides whether a question about something else is answered aside rather than taken as this
+ *     text or place
+ * @param takeOnlyOption whether a choice with a single option takes it without asking
  * @param lenient whether an unparseable answer leaves the flow quietly instead of re-asking
  * @param reask what to say when the answer is not understood (a default per type otherwise)
  * @param actions what to do
@@ -33,6 +38,10 @@ record FlowStep(
     String optionsFrom,
     String store,
     boolean prefill,
+    String prefillFrom,
+    String prefillIgnores,
+    boolean asides,
+    boolean takeOnlyOption,
     boolean lenient,
     Line reask,
     @JsonProperty("do") List<Action> actions,

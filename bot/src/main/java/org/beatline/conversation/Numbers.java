@@ -1,7 +1,9 @@
 package org.beatline.conversation;
 
-import java.util.LinkedHashSet;
-import java.util.Set;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.beatline.i18n.Catalogue;
 
 /**
@@ -11,39 +13,54 @@ import org.beatline.i18n.Catalogue;
  */
 final class Numbers {
   static final int MAX_WORD = 10;
+  private static final Pattern DIGITS = Pattern.compile("\\d{1,9}");
 
   private Numbers() {}
 
   /** The number in {@code text}, or null when there is none or more than one. */
   static Integer read(Catalogue catalogue, String language, String text) {
+    List<Integer> all = all(catalogue, language, text);
+    return all.stream().distinct().count() == 1 ? all.get(0) : null;
+  }
+
+  /**
+   * Every number in {@code text}, in order: digits, number words, and digits written onto a unit in
+   * a script without spaces ("4分"), but not onto Latin letters ("5th").
+   */
+  static List<Integer> all(Catalogue catalogue, String language, String text) {
     String t = text == null ? "" : text.strip();
     if (t.isEmpty()) {
-      return null;
+      return List.of();
     }
     Integer stars = stars(t);
     if (stars != null) {
-      return stars;
+      return List.of(stars);
     }
     // Keycaps are a digit followed by U+FE0F and U+20E3; the ten keycap is one character.
     t = t.replace("\uFE0F", "").replace("\u20E3", "").replace("\uD83D\uDD1F", "10");
     String digits = asciiDigits(t);
     if (digits.matches("\\s*\\d{1,9}\\s*")) {
-      return Integer.parseInt(digits.strip());
+      return List.of(Integer.parseInt(digits.strip()));
     }
     String folded = Words.fold(digits);
     Integer word = word(catalogue, language, folded);
     if (word != null) {
-      return word;
+      return List.of(word);
     }
-    Set<Integer> found = new LinkedHashSet<>();
+    List<Integer> found = new ArrayList<>();
     for (String token : folded.split(" ")) {
       Integer n =
           token.matches("\\d{1,9}") ? Integer.valueOf(token) : word(catalogue, language, token);
       if (n != null) {
         found.add(n);
+      } else if (Phrases.unspaced(token)) {
+        Matcher m = DIGITS.matcher(token);
+        while (m.find()) {
+          found.add(Integer.valueOf(m.group()));
+        }
       }
     }
-    return found.size() == 1 ? found.iterator().next() : null;
+    return found;
   }
 
   private static Integer word(Catalogue catalogue, String language, String folded) {

@@ -11,6 +11,14 @@ import java.util.Map;
 final class Options {
   static final String SURVEYS = "surveys";
   static final String ALTERNATIVES = "alternatives";
+  static final String LEAVE = "leave";
+  static final String STAY = "stay";
+
+  /**
+   * What else residents write for an option: catalogue word lists, and whether a bare yes or no
+   * picks it.
+   */
+  record Words(List<String> lists, String yesNo) {}
 
   private Options() {}
 
@@ -34,6 +42,11 @@ final class Options {
               out.add(new Reply.Option(intent, "intent." + intent, null, null));
             }
           }
+        }
+        if (LEAVE.equals(step.optionsFrom())) {
+          String intent = run.var("leave_intent");
+          out.add(new Reply.Option(intent, "intent." + intent, null, null));
+          out.add(new Reply.Option(STAY, below(run).stay(), null, null));
         }
         for (OptionSpec spec : step.options()) {
           Map<String, Object> args = new java.util.LinkedHashMap<>();
@@ -66,6 +79,32 @@ final class Options {
       default -> {}
     }
     return out;
+  }
+
+  /** What else residents write for each option of a choice, by option value. */
+  static Map<String, Words> words(Run run, FlowStep step) {
+    Map<String, Words> out = new java.util.HashMap<>();
+    if (step.expect() != AnswerType.CHOICE) {
+      return out;
+    }
+    for (OptionSpec spec : step.options()) {
+      out.put(spec.value(), new Words(spec.words(), spec.yesNo()));
+    }
+    if (ALTERNATIVES.equals(step.optionsFrom()) && run.var("alternative_1") != null) {
+      // "Did you mean X?" answered yes means the likeliest.
+      out.put(run.var("alternative_1"), new Words(List.of(), "yes"));
+    }
+    if (LEAVE.equals(step.optionsFrom()) && run.var("leave_intent") != null) {
+      out.put(run.var("leave_intent"), new Words(List.of(), "yes"));
+      out.put(STAY, new Words(List.of(), "no"));
+    }
+    return out;
+  }
+
+  /** The flow under the one on top: the journey a question was asked on top of. */
+  private static Flow below(Run run) {
+    var stack = run.stack();
+    return run.conversations().flow(stack.get(Math.max(0, stack.size() - 2)).flow());
   }
 
   /** Whether SMS lists the options; a 1 to 5 question already says what to reply. */

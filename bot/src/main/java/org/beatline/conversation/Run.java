@@ -30,6 +30,7 @@ final class Run {
   private Line more;
   private int retries;
   private int steps;
+  private int asideDepth;
   private boolean textUsed;
 
   Run(Conversations conversations, Turn turn, Session session, String language) {
@@ -126,6 +127,15 @@ final class Run {
     this.retries = retries;
   }
 
+  /** While an aside runs, the depth of the stack under it; 0 otherwise. */
+  int asideDepth() {
+    return asideDepth;
+  }
+
+  void asideDepth(int depth) {
+    this.asideDepth = depth;
+  }
+
   List<Effect> effects() {
     return effects;
   }
@@ -185,6 +195,9 @@ final class Run {
             ? expires.plus(conversations.settings().resumeWindow())
             : expires;
     vars.remove("answer");
+    if (top == null || !top.id().equals(conversations.settings().clarifyFlow())) {
+      vars.remove(Idle.UNCLEAR);
+    }
     Session session = new Session(stack, vars, retries, more, offered, expires, keep);
     if (stack.isEmpty() && (flowWaited || !replies.isEmpty())) {
       outcomes.add(Step.Outcome.FLOW_FINISHED);

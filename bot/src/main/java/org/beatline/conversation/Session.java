@@ -43,8 +43,17 @@ public record Session(
     offered = offered == null ? Set.of() : Set.copyOf(offered);
   }
 
-  /** A position in a flow: the step waiting for an answer, or the step that entered a sub-flow. */
-  public record Frame(String flow, String step) {}
+  /**
+   * A position in a flow: the step waiting for an answer, or the step that entered a sub-flow.
+   *
+   * @param aside whether this flow was started on top of a question still waiting below it, which
+   *     is asked again when this flow ends
+   */
+  public record Frame(String flow, String step, boolean aside) {
+    public Frame(String flow, String step) {
+      this(flow, step, false);
+    }
+  }
 
   /** Whether a flow waits for an answer. */
   public boolean waiting() {

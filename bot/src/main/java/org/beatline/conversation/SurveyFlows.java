@@ -11,6 +11,8 @@ import java.util.Map;
  */
 final class SurveyFlows {
   static final String INVITE = "invite";
+  static final String BACK = "survey.back";
+  static final String STAY = "survey.stay";
 
   private SurveyFlows() {}
 
@@ -51,7 +53,8 @@ final class SurveyFlows {
               List.of(go(next))));
     }
     steps.put("thanks", say(survey.thanks(), List.of(new Action("complete_survey", ref)), null));
-    return new Flow(flowId(survey.id()), survey.expiry(), "resume", null, "intro", steps);
+    return new Flow(
+        flowId(survey.id()), survey.expiry(), "resume", null, "intro", steps, false, BACK, STAY);
   }
 
   private static String step(Survey.Question q) {
@@ -70,6 +73,10 @@ final class SurveyFlows {
         null,
         null,
         null,
+        false,
+        null,
+        null,
+        false,
         false,
         false,
         null,
@@ -95,6 +102,10 @@ final class SurveyFlows {
         null,
         null,
         false,
+        null,
+        null,
+        false,
+        false,
         lenient,
         null,
         actions,
@@ -102,11 +113,11 @@ final class SurveyFlows {
   }
 
   private static Rule go(String step) {
-    return new Rule(null, step, null, null);
+    return new Rule(null, step, null, null, null);
   }
 
   private static Rule when(String answer, String step) {
     return new Rule(
-        new Condition(List.of(answer), null, null, null, null, null, null), step, null, null);
+        new Condition(List.of(answer), null, null, null, null, null, null), step, null, null, null);
   }
 }

@@ -25,7 +25,20 @@ final class Validation {
           "language.name",
           "options.line",
           "options.prompt",
-          "survey.declined");
+          "survey.declined",
+          Flow.BACK,
+          Flow.STAY,
+          SurveyFlows.BACK,
+          SurveyFlows.STAY);
+
+  /** Word lists the engine reads answers and places with. */
+  static final List<String> ENGINE_WORDS =
+      List.of(
+          "keywords.yes",
+          "keywords.no",
+          "words.place.street",
+          "words.place.street_first",
+          "words.place.not_a_name");
 
   private final Conversations conv;
   private final Catalogue catalogue;
@@ -50,7 +63,14 @@ final class Validation {
     for (String key : ENGINE_KEYS) {
       key("engine.yaml", key);
     }
-    for (String flow : List.of(s.firstFlow(), s.fallbackFlow(), s.clarifyFlow(), s.offerFlow())) {
+    for (String flow :
+        List.of(
+            s.firstFlow(),
+            s.fallbackFlow(),
+            s.clarifyFlow(),
+            s.offerFlow(),
+            s.leaveFlow(),
+            s.bareFlow())) {
       flowRef("engine.yaml", flow);
     }
     for (Settings.Global g : s.globals()) {
@@ -61,6 +81,9 @@ final class Validation {
     }
     for (AnswerType type : AnswerType.values()) {
       key("engine.yaml", "answer.reask." + type.yamlName());
+    }
+    for (String list : ENGINE_WORDS) {
+      words("engine.yaml", list);
     }
     for (Survey survey : conv.surveys()) {
       String file = "surveys/" + survey.id() + ".yaml";
@@ -86,6 +109,8 @@ final class Validation {
       }
     }
     flow.triggers().keywords().forEach(k -> words(file, k));
+    key(file, flow.back());
+    key(file, flow.stay());
     flow.steps().forEach((name, step) -> step(file + ": step '" + name + "'", flow, step));
   }
 
@@ -122,11 +147,20 @@ final class Validation {
       problems.add(where + ": a choice needs options");
     }
     if (step.optionsFrom() != null
-        && !Set.of(Options.SURVEYS, Options.ALTERNATIVES).contains(step.optionsFrom())) {
+        && !Set.of(Options.SURVEYS, Options.ALTERNATIVES, Options.LEAVE)
+            .contains(step.optionsFrom())) {
       problems.add(where + ": unknown options_from '" + step.optionsFrom() + "'");
+    }
+    expression(where, step.prefillFrom());
+    if (step.prefillIgnores() != null) {
+      words(where, step.prefillIgnores());
     }
     for (OptionSpec o : step.options()) {
       key(where, o.label());
+      o.words().forEach(w -> words(where + " option '" + o.value() + "'", w));
+      if (o.yesNo() != null && !Set.of("yes", "no").contains(o.yesNo())) {
+        problems.add(where + ": option '" + o.value() + "' has yes_no '" + o.yesNo() + "'");
+      }
       o.args().values().forEach(v -> expression(where, v));
     }
     for (Action a : step.actions()) {
@@ -155,9 +189,15 @@ final class Validation {
 
   private void rule(String where, Flow flow, Rule r) {
     int targets =
-        (r.go() == null ? 0 : 1) + (r.jump() == null ? 0 : 1) + (r.route() == null ? 0 : 1);
+        (r.go() == null ? 0 : 1)
+            + (r.jump() == null ? 0 : 1)
+            + (r.route() == null ? 0 : 1)
+            + (r.actOn() == null ? 0 : 1);
     if (targets != 1) {
-      problems.add(where + ": a rule needs exactly one of go, jump, route");
+      problems.add(where + ": a rule needs exactly one of go, jump, route, act_on");
+    }
+    if (r.actOn() != null && !Rule.MESSAGE.equals(r.actOn())) {
+      problems.add(where + ": act_on can only be 'message'");
     }
     if (r.go() != null && !Rule.END.equals(r.go()) && flow.step(r.go()) == null) {
       problems.add(where + ": goes to unknown step '" + r.go() + "'");

@@ -2,10 +2,13 @@ package org.beatline.conversation;
 
 import java.util.List;
 import java.util.Map;
+import org.beatline.message.Understood;
 
 /**
- * A message that arrives while a step waits for an answer: the answer is taken, or the resident
- * meant something else, or gets one short re-ask and then a way out.
+ * A message that arrives while a step waits for an answer. The question wins first: its options,
+ * their other words, yes and no as people write them. A message that clearly asks something else is
+ * answered aside, or the resident is asked before the journey is left; anything else gets one short
+ * re-ask with the options, then a way out.
  */
 final class Waiting {
   private Waiting() {}
@@ -16,15 +19,20 @@ final class Waiting {
     String lang = Walker.stepLanguage(run, step);
     String parseIn = lang == null ? run.language() : lang;
     List<Reply.Option> options = Options.of(run, step, lang);
+    Map<String, Options.Words> words = Options.words(run, step);
+    Answers answers = run.conversations().answers();
     Turn turn = run.turn();
-    String value = null;
+    String value;
     if (turn.choice() != null) {
       value =
           options.stream().anyMatch(o -> o.value().equals(turn.choice()))
               ? turn.choice()
-              : run.conversations().answers().parse(step.expect(), turn.choice(), options, parseIn);
+              : answers.parse(step.expect(), turn.choice(), options, words, parseIn);
     } else {
-      value = run.conversations().answers().parse(step.expect(), turn.text(), options, parseIn);
+      value = answers.parse(step.expect(), turn.text(), options, words, parseIn);
+      if (value != null && takesAnything(step) && somethingElse(run, step)) {
+        value = null;
+      }
     }
     if (value == null) {
       return false;
@@ -37,18 +45,24 @@ final class Waiting {
 
   static void notUnderstood(Run run, boolean resumed) {
     FlowStep step = Walker.current(run);
-    String flow = run.stack().get(0).flow();
-    if (Idle.offerLanguage(run)) {
-      return;
-    }
-    String intent = run.turn().understood() == null ? null : run.turn().understood().intent();
-    if (Conditions.confident(run) && !flow.equals(run.conversations().route(intent))) {
-      Walker.route(run, intent);
+    boolean onTop = run.stack().get(run.stack().size() - 1).aside();
+    if (step.lenient() && onTop) {
+      // Not an answer to a question asked on top of the journey: try it on the journey's question.
+      run.stack().remove(run.stack().size() - 1);
+      if (!answer(run)) {
+        run.outcome(Step.Outcome.NOT_UNDERSTOOD);
+        Walker.comeBack(run);
+      }
       return;
     }
     if (step.lenient()) {
       run.stack().clear();
       Idle.handle(run);
+      return;
+    }
+    String elsewhere = elsewhere(run);
+    if (elsewhere != null && !onTop) {
+      Asides.take(run, elsewhere);
       return;
     }
     if (resumed) {
@@ -67,5 +81,41 @@ final class Waiting {
     run.retries(0);
     run.stack().clear();
     run.say("answer.way_out", Map.of());
+  }
+
+  /** Steps whose answer is any text: they take a message unless it clearly is something else. */
+  private static boolean takesAnything(FlowStep step) {
+    return step.expect() == AnswerType.TEXT || step.expect() == AnswerType.PLACE;
+  }
+
+  /**
+   * Whether a message a text step would take is rather danger described now (never stored as an
+   * answer) or, where the step allows asides, a question for another flow.
+   */
+  private static boolean somethingElse(Run run, FlowStep step) {
+    Understood u = run.turn().understood();
+    if (u != null && u.emergency()) {
+      return true;
+    }
+    String intent = step.asides() ? elsewhere(run) : null;
+    return intent != null && run.conversations().flow(run.conversations().route(intent)).aside();
+  }
+
+  /**
+   * The intent a message clearly asks for in another flow than the journey's: sure enough to answer
+   * aside, or to offer as a way out once the question was asked again; null otherwise.
+   */
+  static String elsewhere(Run run) {
+    Understood u = run.turn().understood();
+    if (u != null && u.emergency() && run.conversations().route(Understood.EMERGENCY) != null) {
+      return Understood.EMERGENCY;
+    }
+    if (!Conditions.confident(run)) {
+      return null;
+    }
+    String flow = run.conversations().route(u.intent());
+    boolean inJourney = run.stack().stream().anyMatch(f -> f.flow().equals(flow));
+    double sure = run.conversations().settings().sideQuestion();
+    return !inJourney && (u.confidence() >= sure || run.retries() > 0) ? u.intent() : null;
   }
 }

@@ -37,19 +37,27 @@ final class Walker {
   static void enter(Run run, String stepName) {
     Session.Frame top = top(run);
     Flow flow = run.conversations().flow(top.flow());
-    run.stack().set(run.stack().size() - 1, new Session.Frame(flow.id(), stepName));
+    run.stack().set(run.stack().size() - 1, new Session.Frame(flow.id(), stepName, top.aside()));
     run.count(flow.id(), stepName);
     FlowStep step = flow.step(stepName);
+    if (step.expect() != null && run.asideDepth() > 0 && run.stack().size() > run.asideDepth()) {
+      return; // an aside answers and stops before it would ask anything
+    }
     String lang = stepLanguage(run, step);
     List<Reply.Option> options = Options.of(run, step, lang);
-    if (step.expect() != null && step.prefill() && run.textFree()) {
-      // The message that started the flow may already answer it ("espanol"): then skip the
-      // question.
-      String value =
-          run.conversations().answers().parse(step.expect(), run.turn().text(), options, lang);
+    if (step.expect() != null) {
+      // What was already said may answer the question ("espanol", a report that names its street):
+      // then skip it.
+      String value = Prefill.read(run, step, options, lang);
       if (value != null) {
-        run.useText();
+        if (Prefill.fromMessage(run, step)) {
+          run.useText();
+        }
         complete(run, value);
+        return;
+      }
+      if (step.takeOnlyOption() && options.size() == 1) {
+        complete(run, options.get(0).value());
         return;
       }
     }
@@ -92,7 +100,7 @@ final class Walker {
       run.var(step.store(), value);
     }
     if (step.expect() == AnswerType.PLACE && step.store() != null) {
-      String hood = run.conversations().answers().neighbourhood(value, List.of());
+      String hood = run.conversations().answers().places().neighbourhood(value, List.of(), false);
       run.var(step.store() + "_neighbourhood", hood);
     }
     Actions.perform(run, step.actions());
@@ -103,6 +111,12 @@ final class Walker {
   static void follow(Run run, FlowStep step) {
     for (Rule rule : step.next()) {
       if (!Conditions.hold(run, rule.when())) {
+        continue;
+      }
+      if (rule.actOn() != null) {
+        if (Idle.actOn(run)) {
+          return;
+        }
         continue;
       }
       if (rule.jump() != null) {
@@ -121,10 +135,21 @@ final class Walker {
 
   /** Ends the flow on top; its caller, if any, follows the rules of the step that entered it. */
   private static void end(Run run) {
-    run.stack().remove(run.stack().size() - 1);
-    if (!run.stack().isEmpty()) {
+    Session.Frame ended = run.stack().remove(run.stack().size() - 1);
+    if (ended.aside()) {
+      if (run.asideDepth() == 0 && !run.stack().isEmpty()) {
+        comeBack(run);
+      }
+    } else if (!run.stack().isEmpty()) {
       follow(run, current(run));
     }
+  }
+
+  /** Back to the question that waited under an aside: says so, and asks it again. */
+  static void comeBack(Run run) {
+    Flow flow = run.conversations().flow(run.stack().get(0).flow());
+    run.say(flow.back(), java.util.Map.of());
+    prompt(run);
   }
 
   /** Says the waiting step again, after {@code MORE} or on resuming. */

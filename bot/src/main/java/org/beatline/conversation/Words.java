@@ -7,7 +7,8 @@ import org.beatline.i18n.Catalogue;
 
 /**
  * Compares what residents type with word lists of the catalogue, forgiving case, accents, Arabic
- * vowel marks, punctuation and spacing, the way people type on a phone.
+ * vowel marks and letter variants, Vietnamese đ, punctuation and spacing, the way people type on a
+ * phone.
  */
 public final class Words {
   private Words() {}
@@ -39,10 +40,24 @@ public final class Words {
               if (latinAccent || arabicMark || variation) {
                 return;
               }
-              out.appendCodePoint(punctuation ? ' ' : Character.toLowerCase(c));
+              out.appendCodePoint(punctuation ? ' ' : same(Character.toLowerCase(c)));
             });
     String folded = Normalizer.normalize(out.toString(), Normalizer.Form.NFC);
     return folded.replaceAll("\\s+", " ").strip().toLowerCase(Locale.ROOT);
+  }
+
+  /**
+   * Letters people type for one another: Vietnamese đ without its stroke ("duoc" for "được"), and
+   * the Arabic alef maqsura and ta marbuta as ya and ha (alef's hamza and madda are marks, gone
+   * already).
+   */
+  private static int same(int c) {
+    return switch (c) {
+      case 'đ' -> 'd';
+      case 'ى' -> 'ي';
+      case 'ة' -> 'ه';
+      default -> c;
+    };
   }
 
   /**

@@ -33,7 +33,17 @@ class ReadmeTest {
           "go:",
           "jump:",
           "route:",
-          "set:"
+          "set:",
+          "act_on:",
+          "aside:",
+          "back:",
+          "stay:",
+          "words:",
+          "yes_no:",
+          "asides:",
+          "prefill_from:",
+          "prefill_ignores:",
+          "take_only_option:"
         }) {
       assertTrue(readme.contains(part), "no example of " + part);
     }

@@ -88,6 +88,8 @@ final class RealArguments {
       case "$hoods" -> String.join(", ", neighbourhoodNames(language));
       case "$reference" -> reference();
       case "$var.name" -> RESIDENT_NAME;
+      case "$var.what" -> "Cars race down Oak Street every night and nearly hit a child.";
+      case "$var.contact" -> "text";
       default -> throw new IllegalStateException("no realistic value for " + s);
     };
   }
