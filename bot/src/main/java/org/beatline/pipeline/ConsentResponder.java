@@ -9,6 +9,7 @@ import org.beatline.contact.Contact;
 import org.beatline.i18n.Catalogue;
 import org.beatline.message.Masking;
 import org.beatline.message.Outbound;
+import org.beatline.redis.Redis;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,13 +19,16 @@ import org.slf4j.LoggerFactory;
  */
 final class ConsentResponder implements Responder {
   private static final Logger LOG = LoggerFactory.getLogger(ConsentResponder.class);
+  private final Redis redis;
   private final ConsentLedger ledger;
   private final ConsentWords words;
   private final String defaultLanguage;
   private final Say say;
   private final MeterRegistry metrics;
 
-  ConsentResponder(ConsentLedger ledger, Catalogue catalogue, Say say, MeterRegistry metrics) {
+  ConsentResponder(
+      Redis redis, ConsentLedger ledger, Catalogue catalogue, Say say, MeterRegistry metrics) {
+    this.redis = redis;
     this.ledger = ledger;
     this.words = new ConsentWords(catalogue);
     this.defaultLanguage = catalogue.defaultLanguage();
@@ -72,8 +76,10 @@ final class ConsentResponder implements Responder {
     LOG.info(
         "{} {} {}", m.channel(), Masking.mask(m.address()), stop ? "opted out" : "opted back in");
     String key = stop ? "consent.stopped" : "consent.started";
+    // STOP ends whatever question was pending: after START the resident starts fresh.
     return ledger
         .change(m.channel(), m.address(), consent, ConsentWords.normalise(m.text()), m.receivedAt())
+        .compose(v -> redis.call(c -> c.del(EngineConversation.sessionKey(contact))))
         .map(
             v ->
                 new Response(

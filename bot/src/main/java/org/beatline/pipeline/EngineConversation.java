@@ -111,7 +111,12 @@ public final class EngineConversation implements Conversation {
             })
         .compose(
             step -> {
-              if (step == null || onlyAnswers && !step.is(Step.Outcome.ANSWERED)) {
+              // After guidance the turn counts when it answered the waiting question, or when the
+              // engine kept the question open around the alarm (the danger was not the answer).
+              boolean kept =
+                  step != null
+                      && (step.is(Step.Outcome.ANSWERED) || step.is(Step.Outcome.GUIDANCE_GIVEN));
+              if (step == null || onlyAnswers && !kept) {
                 return Future.succeededFuture(new Answer(List.of(), null, null));
               }
               return withReference(step, in)

@@ -64,7 +64,7 @@ public final class Pipeline {
     chain.add(new SafetyResponder(say, conversation, metrics));
     chain.add(new FloodResponder(redis, new ConsentWords(catalogue), say, metrics));
     chain.add(new OfficerResponder(officers, work, catalogue, say));
-    chain.add(new ConsentResponder(ledger, catalogue, say, metrics));
+    chain.add(new ConsentResponder(redis, ledger, catalogue, say, metrics));
     chain.add(new RelayResponder(work, officers, redis, catalogue, say));
     chain.add(new ConversationResponder(conversation));
     this.responders = List.copyOf(chain);

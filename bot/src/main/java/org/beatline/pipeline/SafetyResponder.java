@@ -14,6 +14,7 @@ import org.beatline.message.Outbound;
  */
 final class SafetyResponder implements Responder {
   static final String GUIDANCE = "emergency.guidance";
+  private static final double CLEAR = 0.85;
   private final Say say;
   private final Conversation conversation;
   private final MeterRegistry metrics;
@@ -31,8 +32,7 @@ final class SafetyResponder implements Responder {
     }
     metrics.counter("beatline_emergency_guidance", "channel", in.message().channel()).increment();
     var contact = in.contact();
-    Outbound guidance =
-        say.to(contact, contact.language(), GUIDANCE, Map.of(), Outbound.Lane.EMERGENCY);
+    Outbound guidance = say.to(contact, language(in), GUIDANCE, Map.of(), Outbound.Lane.EMERGENCY);
     Response given = new Response(contact, List.of(guidance), "safety", null);
     if (contact.optedOut()) {
       return Future.succeededFuture(given);
@@ -42,10 +42,22 @@ final class SafetyResponder implements Responder {
         .map(more -> more == null || more.replies().isEmpty() ? given : with(given, more));
   }
 
+  /**
+   * The language the message is clearly written in (an English emergency from a contact who chose
+   * Spanish gets English guidance), otherwise the contact's.
+   */
+  private String language(Incoming in) {
+    var u = in.understood();
+    return u.language() != null && u.languageConfidence() >= CLEAR && say.supports(u.language())
+        ? u.language()
+        : in.contact().language();
+  }
+
   /** The guidance, then what the conversation added (its answer to the waiting question). */
   private static Response with(Response given, Conversation.Answer more) {
     List<Outbound> all = new ArrayList<>(given.messages());
-    all.addAll(more.replies());
+    // The engine may have said the guidance too; once is enough.
+    more.replies().stream().filter(r -> !GUIDANCE.equals(r.key())).forEach(all::add);
     return new Response(given.contact(), all, more.flow(), more.step());
   }
 }

@@ -21,6 +21,11 @@ final class Say {
     return message(contact, renderer.text(language, key, args), List.of(), lane, key, language);
   }
 
+  /** Whether {@code language} has a catalogue of its own. */
+  boolean supports(String language) {
+    return renderer.catalogue().supports(language);
+  }
+
   /** {@code key} rendered in {@code language}, to be quoted inside another message. */
   String text(String language, String key, Map<String, ?> args) {
     return renderer.text(language, key, args);
