@@ -10,6 +10,7 @@ import org.beatline.admin.MeetingsApi;
 import org.beatline.admin.NeighbourhoodsApi;
 import org.beatline.admin.OfficersApi;
 import org.beatline.admin.Operations;
+import org.beatline.admin.SurveysApi;
 import org.beatline.config.Config;
 import org.beatline.http.Requests;
 import org.beatline.meeting.Calendar;
@@ -52,6 +53,15 @@ final class Routes {
     new NeighbourhoodsApi(stores.routing, stores.officers, department).routes(router);
     new ConcernsApi(stores.concerns, stores.desk.work(), channels.outbox()).routes(router);
     new MeetingsApi(stores.meetings, stores.outreach, stores.broadcasts, department).routes(router);
+    Object minimum = department.fact("surveys.officer_minimum_responses");
+    new SurveysApi(
+            stores.invitations,
+            stores.surveys,
+            content.conversations().surveyIds(),
+            department,
+            content.renderer().catalogue(),
+            minimum instanceof Integer n ? n : 10)
+        .routes(router);
     router.errorHandler(
         413, ctx -> Requests.refuse(ctx, 413, "request body is larger than 64 KiB"));
     router.errorHandler(400, ctx -> Requests.refuse(ctx, 400, "bad request"));

@@ -22,6 +22,8 @@ import org.beatline.pipeline.Unrecognized;
 import org.beatline.redis.Redis;
 import org.beatline.roster.Roster;
 import org.beatline.schedule.Scheduler;
+import org.beatline.survey.Invitation;
+import org.beatline.survey.Invitations;
 import org.beatline.survey.SurveyAnswers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,6 +48,7 @@ final class Stores {
   final ConcernDesk desk;
   final Broadcasts broadcasts;
   final Outreach outreach;
+  final Invitations invitations;
 
   Stores(
       Redis redis,
@@ -88,6 +91,17 @@ final class Stores {
             scheduler,
             clock);
     this.surveys = new SurveyAnswers(redis);
+    this.invitations =
+        new Invitations(
+            redis,
+            contacts,
+            ledger,
+            content.renderer(),
+            outbox,
+            scheduler,
+            outreach.quietHours()::allowedFrom,
+            sensitiveContactTypes(content.conversations().department()),
+            clock);
     this.roster = new Roster(redis);
     this.feedback = new AnswerFeedback(redis);
     this.unrecognized = new Unrecognized(redis);
@@ -164,6 +178,16 @@ final class Stores {
   private static Future<Void> problem(Contact contact, Effect.Problem e, java.time.Instant now) {
     LOG.warn("conversation problem in {}/{}: {}", e.flow(), e.step(), e.reason());
     return Future.succeededFuture();
+  }
+
+  /** The contact types never surveyed: the profile's list, or the usual ones. */
+  @SuppressWarnings("unchecked")
+  private static java.util.Set<String> sensitiveContactTypes(
+      org.beatline.conversation.Department department) {
+    Object listed = department.fact("surveys.sensitive_contact_types");
+    return listed instanceof java.util.List<?> l
+        ? java.util.Set.copyOf((java.util.List<String>) l)
+        : Invitation.SENSITIVE;
   }
 
   private static String topic(String topic, String neighbourhood) {

@@ -103,6 +103,18 @@ final class Body {
     return ((Number) v).intValue();
   }
 
+  /** A JSON array field; null when absent. */
+  JsonArray array(String field) {
+    Object v = json.getValue(field);
+    if (v == null) {
+      return null;
+    }
+    if (!(v instanceof JsonArray a)) {
+      throw new Invalid(field + ": must be an array");
+    }
+    return a;
+  }
+
   /** A JSON object field; null when absent. */
   JsonObject object(String field) {
     Object v = json.getValue(field);

@@ -8,13 +8,11 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.beatline.contact.ConsentLedger;
 import org.beatline.contact.Contacts;
 import org.beatline.support.Running;
@@ -34,23 +32,7 @@ class MeetingBroadcastTest {
 
   @BeforeAll
   static void start() throws IOException {
-    Path real = org.beatline.config.Content.folder(null, "conversations");
-    try (Stream<Path> all = Files.walk(real)) {
-      for (Path p : all.toList()) {
-        Path to = conversations.resolve(real.relativize(p).toString());
-        if (Files.isDirectory(p)) {
-          Files.createDirectories(to);
-        } else {
-          Files.copy(p, to);
-        }
-      }
-    }
-    Path profile = conversations.resolve("department.yaml");
-    Files.writeString(
-        profile,
-        Files.readString(profile)
-            .replace("start: \"21:00\"", "start: \"00:00\"")
-            .replace("end: \"08:00\"", "end: \"00:00\""));
+    org.beatline.support.Profiles.withoutQuietHours(conversations);
     beatline =
         Running.start(
             null, Map.of("CONVERSATIONS_DIR", conversations.toString()), Running::fastOutbox);
