@@ -259,13 +259,13 @@ public final class CaseWork {
         : desk.letters().department().name();
   }
 
-  private static JsonObject officerEntry(Actor actor, String text) {
+  private JsonObject officerEntry(Actor actor, String text) {
     return ConcernDesk.entry(
         "officer",
         actor.officer() == null ? actor.name() : actor.officer().id(),
         null,
         text,
-        Instant.now());
+        desk.clock().instant());
   }
 
   /** A resident writing to the officer of a case. */

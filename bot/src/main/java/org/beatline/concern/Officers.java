@@ -51,6 +51,7 @@ public final class Officers {
   private Future<Officer> save(Officer old, Officer o) {
     return claim("twilio", o.phone(), o.id())
         .compose(v -> claim("telegram", o.telegramChatId(), o.id()))
+        .recover(e -> unclaim(o).compose(v -> Future.failedFuture(e)))
         .compose(v -> release(old, o))
         .compose(v -> redis.call(c -> c.set(key(o.id()), encode(o))))
         .compose(v -> redis.call(c -> c.sadd(ALL, o.id())))
@@ -74,6 +75,36 @@ public final class Officers {
                         new Conflict(
                             ("twilio".equals(channel) ? "phone" : "telegramChatId")
                                 + " belongs to another officer")));
+  }
+
+  /**
+   * Frees what a refused change claimed: addresses that point at this officer but are not theirs.
+   */
+  private Future<Void> unclaim(Officer o) {
+    return find(o.id())
+        .compose(
+            stored -> {
+              List<Future<?>> undo = new ArrayList<>();
+              if (o.phone() != null && (stored == null || !o.phone().equals(stored.phone()))) {
+                undo.add(releaseIfHeld("twilio", o.phone(), o.id()));
+              }
+              if (o.telegramChatId() != null
+                  && (stored == null || !o.telegramChatId().equals(stored.telegramChatId()))) {
+                undo.add(releaseIfHeld("telegram", o.telegramChatId(), o.id()));
+              }
+              return Future.join(undo).<Void>mapEmpty();
+            });
+  }
+
+  private Future<Void> releaseIfHeld(String channel, String address, String id) {
+    String k = byAddress(channel, address);
+    return redis
+        .call(c -> c.get(k))
+        .compose(
+            holder ->
+                id.equals(holder)
+                    ? redis.call(c -> c.del(k)).mapEmpty()
+                    : Future.succeededFuture());
   }
 
   /** Frees the addresses an officer's old record had and the new one does not. */
