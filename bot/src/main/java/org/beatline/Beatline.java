@@ -70,7 +70,11 @@ public final class Beatline implements AutoCloseable {
     try {
       this.content = Knowledge.load(config);
       Contacts contacts = new Contacts(redis);
-      ConsentLedger ledger = new ConsentLedger(redis, contacts);
+      ConsentLedger ledger = new ConsentLedger(redis, contacts, config.addressHashKey());
+      if (config.production() && config.addressHashKey() == null) {
+        LOG.warn(
+            "ADDRESS_HASH_KEY is not set: address hashes are keyed by a secret kept in Redis itself");
+      }
       this.channels = new Channels(vertx, config, redis, registry, contacts, ledger);
       this.scheduler = new Scheduler(vertx, redis);
       this.stores =

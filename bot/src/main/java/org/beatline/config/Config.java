@@ -29,7 +29,8 @@ public record Config(
     String officersFile,
     Simulator simulator,
     int httpIdleSeconds,
-    String metricsToken) {
+    String metricsToken,
+    String addressHashKey) {
 
   /** Whether the web simulator is served: AUTO serves it only while no channel is live. */
   public enum Simulator {
@@ -131,7 +132,15 @@ public record Config(
         get.apply("OFFICERS_FILE"),
         simulator(get.apply("SIMULATOR")),
         integer(get.apply("HTTP_IDLE_SECONDS"), 30, 1, 3600, "HTTP_IDLE_SECONDS"),
-        get.apply("METRICS_TOKEN"));
+        get.apply("METRICS_TOKEN"),
+        hashKey(get.apply("ADDRESS_HASH_KEY")));
+  }
+
+  private static String hashKey(String v) {
+    if (v != null && v.length() < 32) {
+      throw new IllegalArgumentException("ADDRESS_HASH_KEY must be at least 32 characters");
+    }
+    return v;
   }
 
   private static Simulator simulator(String v) {

@@ -25,6 +25,17 @@ public final class ConsentLedger {
   private final Contacts contacts;
   private volatile Mac mac;
 
+  /**
+   * A ledger whose keyed hashes use {@code hashKey} (from the environment, so that the key is not
+   * stored beside the hashes); without one, a key kept in Redis, for development.
+   */
+  public ConsentLedger(Redis redis, Contacts contacts, String hashKey) {
+    this(redis, contacts);
+    if (hashKey != null) {
+      this.mac = hmac(hashKey);
+    }
+  }
+
   public ConsentLedger(Redis redis, Contacts contacts) {
     this.redis = redis;
     this.contacts = contacts;
@@ -154,14 +165,19 @@ public final class ConsentLedger {
         .compose(ignored -> redis.call(c -> c.get(SECRET_KEY)))
         .map(
             secret -> {
-              try {
-                Mac m = Mac.getInstance("HmacSHA256");
-                m.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-                mac = m;
-                return m;
-              } catch (java.security.GeneralSecurityException e) {
-                throw new IllegalStateException(e);
-              }
+              Mac m = hmac(secret);
+              mac = m;
+              return m;
             });
+  }
+
+  private static Mac hmac(String secret) {
+    try {
+      Mac m = Mac.getInstance("HmacSHA256");
+      m.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+      return m;
+    } catch (java.security.GeneralSecurityException e) {
+      throw new IllegalStateException(e);
+    }
   }
 }
