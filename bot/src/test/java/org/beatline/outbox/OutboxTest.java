@@ -367,4 +367,38 @@ class OutboxTest {
         .isLessThanOrEqualTo(before + window)
         .isLessThan(200);
   }
+
+  @Test
+  void emergencyIsNotHeldBehindSlotsReservedForRepliesAtALowRate() {
+    // At 50 messages a second and a 10 ms provider, rate times latency asks for a handful of sends
+    // in flight; a window that counted the wait for a slot as latency grew until the replies held
+    // slots seconds ahead of the emergency (it left after about 60 more replies, not 20).
+    OutboxSettings settings =
+        new OutboxSettings(
+            50,
+            Duration.ofMillis(20),
+            Duration.ofMillis(200),
+            4,
+            Duration.ofMillis(500),
+            Duration.ofSeconds(5),
+            OutboxSettings.MAX_IN_FLIGHT);
+    Sender s = slow(() -> 10, new AtomicInteger());
+    worker(s, "a", settings);
+    Outbox outbox = new Outbox(redis, Map.of(channel, s));
+    outbox
+        .enqueue(
+            IntStream.range(0, 200)
+                .mapToObj(i -> message("+1555600" + i, "reply" + i, Outbound.Lane.REPLY))
+                .toList())
+        .await();
+    eventually(() -> assertThat(delivered).hasSizeGreaterThanOrEqualTo(100));
+
+    outbox.enqueue(List.of(message("+15556999", "emergency", Outbound.Lane.EMERGENCY))).await();
+    int before = delivered.size();
+
+    eventually(() -> assertThat(delivered).hasSize(201));
+    assertThat(delivered.indexOf("emergency"))
+        .as("replies sent after the emergency was queued and before it")
+        .isLessThanOrEqualTo(before + 20);
+  }
 }
