@@ -20,6 +20,9 @@ import org.slf4j.LoggerFactory;
 final class Acks {
   private static final Logger LOG = LoggerFactory.getLogger(Acks.class);
   private static final int FLUSH_AT = 200;
+  // Long enough for a busy worker to gather tens of entries per flush, short against the wait
+  // a message to the same recipient on another instance takes before it looks again.
+  private static final long FLUSH_AFTER_MS = 2;
   // KEYS: the done keys, then the streams. ARGV: group, ttl, number of done keys, their sequence
   // numbers, then for each stream the number of its entries and their ids.
   private static final String FLUSH =
@@ -55,14 +58,17 @@ final class Acks {
     this.context = context;
   }
 
-  /** Notes an entry as finished; it is acknowledged with the next flush, on this event loop. */
+  /**
+   * Notes an entry as finished; it is acknowledged with the next flush, on this event loop, within
+   * a few milliseconds.
+   */
   void add(String stream, String id) {
     waiting.computeIfAbsent(stream, s -> new ArrayList<>()).add(id);
     if (++count >= FLUSH_AT) {
       flush();
     } else if (!scheduled) {
       scheduled = true;
-      context.runOnContext(v -> flush());
+      context.owner().setTimer(FLUSH_AFTER_MS, t -> flush());
     }
   }
 
@@ -73,6 +79,19 @@ final class Acks {
   void finished(String stream, String id, String doneKey, long seq) {
     done.merge(doneKey, seq, Math::max);
     add(stream, id);
+  }
+
+  /**
+   * Writes what was noted so far if it holds progress for one of these done keys, so that commands
+   * sent on the same connection afterwards read that recipient's progress as this worker left it.
+   */
+  void flushFor(Iterable<String> doneKeys) {
+    for (String key : doneKeys) {
+      if (done.containsKey(key)) {
+        flush();
+        return;
+      }
+    }
   }
 
   /**

@@ -99,7 +99,7 @@ public final class OutboxWorker extends VerticleBase {
   public Future<?> start() {
     reader = redis.dedicated();
     acks = new Acks(redis, context);
-    pacer = new Pacer(redis, vertx, channel, settings.messagesPerSecond());
+    pacer = new Pacer(redis, context, channel, settings.messagesPerSecond());
     Future<Void> groups = Future.succeededFuture();
     for (String lane : lanes) {
       groups = groups.compose(v -> createGroup(lane));
@@ -144,8 +144,11 @@ public final class OutboxWorker extends VerticleBase {
       settle();
       return;
     }
-    int room = window.size() - inFlight - queuedCount();
-    if (reading || room <= 0) {
+    int here = inFlight + queuedCount();
+    int room = window.size() - here;
+    // Busy: wait until a quarter of the window is free, so that one read (and its MGET and the
+    // flush before it) serves many messages rather than each completion.
+    if (reading || room <= 0 || (here > 0 && room < window.size() / 4)) {
       return;
     }
     reading = true;
@@ -170,7 +173,7 @@ public final class OutboxWorker extends VerticleBase {
 
   /**
    * Reads entries and, in one MGET, how far each of their recipients' order has got. What this
-   * worker finished is flushed first on the same connection, so that the answer includes it.
+   * worker finished for them is flushed first on the same connection, so the answer includes it.
    */
   private Future<List<Pending>> progress(List<StreamMessage<String, String>> read) {
     List<StreamMessage<String, String>> raws = new ArrayList<>(read.size());
@@ -188,14 +191,18 @@ public final class OutboxWorker extends VerticleBase {
       raws.add(raw);
       entries.add(entry);
       keys.putIfAbsent(OutboxKeys.done(channel, entry.message().address()), keys.size());
+      // Known from now on, so that what this worker finishes for the recipient while the MGET is
+      // under way is not forgotten: the answer may predate it.
+      recipients.computeIfAbsent(entry.message().address(), a -> new Recipient()).known++;
     }
     if (entries.isEmpty()) {
       return Future.succeededFuture(List.of());
     }
-    acks.flush();
+    acks.flushFor(keys.keySet());
     String[] array = keys.keySet().toArray(String[]::new);
     return redis
         .call(c -> c.mget(array))
+        .onFailure(e -> entries.forEach(entry -> forget(entry.message().address())))
         .map(
             values -> {
               List<Pending> out = new ArrayList<>(entries.size());
@@ -209,10 +216,17 @@ public final class OutboxWorker extends VerticleBase {
             });
   }
 
-  /** Puts a read entry in its lane's queue, known to its recipient until it is finished. */
+  /** Puts a read entry in its lane's queue; its recipient knows it until it is finished. */
   private void queue(Pending p) {
-    recipients.computeIfAbsent(p.entry().message().address(), a -> new Recipient()).known++;
     queued.get(lanes.indexOf(p.raw().getStream())).add(p);
+  }
+
+  /** One entry of the recipient's is finished here or dropped (to be read again later). */
+  private void forget(String address) {
+    Recipient r = recipients.get(address);
+    if (--r.known == 0 && !r.busy && r.waiting.isEmpty()) {
+      recipients.remove(address);
+    }
   }
 
   private int queuedCount() {
@@ -343,13 +357,11 @@ public final class OutboxWorker extends VerticleBase {
               }
               inFlight--;
               r.busy = false;
-              r.known--;
               Pending held = r.waiting.poll();
               if (held != null) {
                 queued.get(0).addFirst(held);
-              } else if (r.known == 0) {
-                recipients.remove(address);
               }
+              forget(address);
               dispatch();
               fill();
               settle();

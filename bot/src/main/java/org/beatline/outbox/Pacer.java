@@ -1,9 +1,9 @@
 package org.beatline.outbox;
 
 import io.lettuce.core.ScriptOutputType;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
-import io.vertx.core.Vertx;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,8 +11,8 @@ import org.beatline.redis.Redis;
 
 /**
  * Paces one channel's sends to its rate across every instance: send slots are reserved in Redis,
- * spaced by the interval, and every send that asks while a reservation is under way is served by
- * the next one, so that a busy worker reserves many slots in one script call.
+ * spaced by the interval. Every send that asks in the same turn of the event loop, or while a
+ * reservation is under way, is served by one script call.
  */
 final class Pacer {
   private static final int MOST_AT_ONCE = 1000;
@@ -28,15 +28,16 @@ final class Pacer {
       """;
 
   private final Redis redis;
-  private final Vertx vertx;
+  private final Context context;
   private final String[] keys;
   private final long intervalMicros;
   private final ArrayDeque<Promise<Void>> waiting = new ArrayDeque<>();
   private boolean reserving;
+  private boolean scheduled;
 
-  Pacer(Redis redis, Vertx vertx, String channel, double messagesPerSecond) {
+  Pacer(Redis redis, Context context, String channel, double messagesPerSecond) {
     this.redis = redis;
-    this.vertx = vertx;
+    this.context = context;
     this.keys = new String[] {OutboxKeys.rate(channel)};
     this.intervalMicros = Math.max(1, Math.round(1_000_000 / messagesPerSecond));
   }
@@ -45,11 +46,15 @@ final class Pacer {
   Future<Void> slot() {
     Promise<Void> p = Promise.promise();
     waiting.add(p);
-    reserve();
+    if (!reserving && !scheduled) {
+      scheduled = true;
+      context.runOnContext(v -> reserve());
+    }
     return p.future();
   }
 
   private void reserve() {
+    scheduled = false;
     if (reserving || waiting.isEmpty()) {
       return;
     }
@@ -80,7 +85,7 @@ final class Pacer {
                 }
                 long waitMillis = (r.result() + i * intervalMicros) / 1000;
                 if (waitMillis >= 1) {
-                  vertx.setTimer(waitMillis, t -> p.complete());
+                  context.owner().setTimer(waitMillis, t -> p.complete());
                 } else {
                   p.complete();
                 }
