@@ -64,10 +64,7 @@ public final class TwilioChannel implements Channel {
     this.latency = metrics.timer("beatline_webhook_latency", "channel", ID);
   }
 
-  /**
-   * Connections to Twilio, one per request in flight, to reach {@code mps} at a slow provider's
-   * latency (half a second).
-   */
+  /** Requests in flight to reach {@code mps} at a slow provider's latency (half a second). */
   static int concurrency(double mps) {
     return (int) Math.max(8, Math.min(OutboxSettings.MAX_IN_FLIGHT, Math.ceil(mps / 2)));
   }

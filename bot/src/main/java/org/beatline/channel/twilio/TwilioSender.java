@@ -1,47 +1,50 @@
 package org.beatline.channel.twilio;
 
+import com.twilio.exception.ApiConnectionException;
+import com.twilio.exception.ApiException;
+import com.twilio.http.NetworkHttpClient;
+import com.twilio.http.TwilioRestClient;
+import com.twilio.rest.api.v2010.account.Message;
+import com.twilio.rest.api.v2010.account.MessageCreator;
+import com.twilio.type.PhoneNumber;
 import io.vertx.core.Future;
-import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
-import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.PoolOptions;
-import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.client.HttpResponse;
-import io.vertx.ext.web.client.WebClient;
-import io.vertx.ext.web.client.WebClientOptions;
+import io.vertx.core.WorkerExecutor;
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
+import org.apache.hc.client5.http.HttpRoute;
+import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpHost;
 import org.beatline.i18n.SmsText;
 import org.beatline.message.Outbound;
 import org.beatline.message.SendFailure;
 import org.beatline.message.Sender;
 
 /**
- * Sends through Twilio's Messages API (a form POST to {@code Accounts/{sid}/Messages.json}) with
- * Vert.x's web client, on the event loop, against the configured API base. Errors are classified
- * for the outbox: 429 and 5xx are retried, 21610 means the recipient replied STOP to the carrier,
- * other 4xx are permanent.
- *
- * <p>Not the Twilio SDK: it blocks a thread per request in flight and spent about 0.2 ms of CPU on
- * each send (its request building, Apache's client, Jackson), as much as the rest of the outbox,
- * Redis included; this takes about half of that. The SDK still validates webhook signatures, and
- * the outbox alone retries (the SDK also retried every 5xx three times itself).
+ * Sends through Twilio's Messages API with the official SDK, on a worker thread (the SDK blocks),
+ * against the configured API base. Errors are classified for the outbox: 429 and 5xx are retried,
+ * 21610 means the recipient replied STOP to the carrier, other 4xx are permanent.
  */
 final class TwilioSender implements Sender {
   /** Twilio error codes that mean the number can never receive from us as things stand. */
   static final Set<Integer> OPTED_OUT = Set.of(21610);
 
-  private static final long CONNECT_TIMEOUT_MS = 10_000;
-  private static final long IDLE_TIMEOUT_MS = 30_500;
-  private final WebClient client;
-  private final String url;
-  private final String sid;
-  private final String token;
+  private static final ThreadLocal<Duration> RETRY_AFTER = new ThreadLocal<>();
+  private final WorkerExecutor workers;
+  private final TwilioRestClient client;
   private final String from;
   private final String statusCallback;
 
-  /** A sender with {@code concurrency} connections to Twilio at most. */
+  /**
+   * A sender with {@code concurrency} requests in flight at most: as many worker threads (the SDK
+   * blocks) and as many pooled connections, so that the outbox's window is not cut to the HTTP
+   * client's default of five connections.
+   */
   TwilioSender(
       Vertx vertx,
       String sid,
@@ -50,18 +53,43 @@ final class TwilioSender implements Sender {
       String apiBase,
       String callback,
       int concurrency) {
-    this.client =
-        WebClient.create(
-            vertx,
-            new WebClientOptions()
-                .setConnectTimeout((int) CONNECT_TIMEOUT_MS)
-                .setUserAgent("beatline (Twilio Messages API)"),
-            new PoolOptions().setHttp1MaxSize(concurrency));
-    this.url = apiBase + "/2010-04-01/Accounts/" + sid + "/Messages.json";
-    this.sid = sid;
-    this.token = token;
+    this.workers = vertx.createSharedWorkerExecutor("twilio-sends", concurrency);
     this.from = from;
     this.statusCallback = callback;
+    this.client =
+        new TwilioRestClient.Builder(sid, token)
+            .httpClient(new NetworkHttpClient(httpClient(apiBase, concurrency)))
+            .build();
+  }
+
+  private static HttpClientBuilder httpClient(String apiBase, int concurrency) {
+    PoolingHttpClientConnectionManager pool = new PoolingHttpClientConnectionManager();
+    pool.setMaxTotal(concurrency);
+    pool.setDefaultMaxPerRoute(concurrency);
+    HttpClientBuilder builder =
+        HttpClients.custom().useSystemProperties().setConnectionManager(pool);
+    URI base = URI.create(apiBase);
+    if (!"api.twilio.com".equals(base.getHost())) {
+      // The SDK always addresses api.twilio.com; route its requests to the configured base instead.
+      int port = base.getPort() > 0 ? base.getPort() : "https".equals(base.getScheme()) ? 443 : 80;
+      HttpHost target = new HttpHost(base.getScheme(), base.getHost(), port);
+      builder.setRoutePlanner((host, context) -> new HttpRoute(target));
+    }
+    // The SDK's exceptions carry no headers, so Retry-After is kept for the calling thread here.
+    builder.addResponseInterceptorLast(
+        (response, entity, context) -> {
+          Header h = response.getFirstHeader("Retry-After");
+          RETRY_AFTER.set(h == null ? null : seconds(h.getValue()));
+        });
+    return builder;
+  }
+
+  private static Duration seconds(String value) {
+    try {
+      return Duration.ofSeconds(Long.parseLong(value.trim()));
+    } catch (NumberFormatException e) {
+      return null;
+    }
   }
 
   @Override
@@ -77,71 +105,40 @@ final class TwilioSender implements Sender {
 
   @Override
   public Future<String> send(Outbound m) {
-    return client
-        .postAbs(url)
-        .basicAuthentication(sid, token)
-        .putHeader("Accept", "application/json")
-        .idleTimeout(IDLE_TIMEOUT_MS)
-        .sendForm(form(m))
-        .recover(e -> Future.failedFuture(SendFailure.retryable("connection", e.toString(), null)))
-        .compose(TwilioSender::created);
+    return workers.executeBlocking(() -> create(m), false);
   }
 
-  /** The parameters of a create-message request, as the Messages API names them. */
-  private MultiMap form(Outbound m) {
-    MultiMap form = MultiMap.caseInsensitiveMultiMap();
-    form.add("To", m.address());
+  private String create(Outbound m) {
+    RETRY_AFTER.remove();
+    try {
+      return creator(m).setStatusCallback(URI.create(statusCallback)).create(client).getSid();
+    } catch (ApiException e) {
+      throw classify(e, RETRY_AFTER.get());
+    } catch (ApiConnectionException e) {
+      throw SendFailure.retryable("connection", e.getMessage(), null);
+    }
+  }
+
+  private MessageCreator creator(Outbound m) {
+    PhoneNumber to = new PhoneNumber(m.address());
     if (from.startsWith("MG")) {
-      form.add("MessagingServiceSid", from);
-    } else {
-      boolean whatsapp = m.address().startsWith("whatsapp:");
-      form.add("From", whatsapp && !from.startsWith("whatsapp:") ? "whatsapp:" + from : from);
+      return Message.creator(to, from, m.text());
     }
-    form.add("Body", m.text());
-    form.add("StatusCallback", statusCallback);
-    return form;
+    boolean whatsapp = m.address().startsWith("whatsapp:");
+    String sender = whatsapp && !from.startsWith("whatsapp:") ? "whatsapp:" + from : from;
+    return Message.creator(to, new PhoneNumber(sender), m.text());
   }
 
-  private static Future<String> created(HttpResponse<Buffer> response) {
-    JsonObject body = json(response);
-    int status = response.statusCode();
-    if (status / 100 == 2) {
-      String id = body.getString("sid");
-      return id != null
-          ? Future.succeededFuture(id)
-          : Future.failedFuture(SendFailure.retryable(String.valueOf(status), "no sid", null));
-    }
-    Integer code = body.getValue("code") instanceof Number n ? n.intValue() : null;
-    String message = body.getString("message", response.statusMessage());
-    return Future.failedFuture(
-        classify(status, code, message, seconds(response.getHeader("Retry-After"))));
-  }
-
-  private static JsonObject json(HttpResponse<Buffer> response) {
-    try {
-      JsonObject body = response.bodyAsJsonObject();
-      return body == null ? new JsonObject() : body;
-    } catch (RuntimeException e) {
-      return new JsonObject(); // a proxy's HTML error page: the status says enough
-    }
-  }
-
-  private static Duration seconds(String value) {
-    try {
-      return value == null ? null : Duration.ofSeconds(Long.parseLong(value.trim()));
-    } catch (NumberFormatException e) {
-      return null;
-    }
-  }
-
-  static SendFailure classify(int status, Integer code, String message, Duration retryAfter) {
+  static SendFailure classify(ApiException e, Duration retryAfter) {
+    Integer status = e.getStatusCode();
+    Integer code = e.getCode();
     String id = code != null ? code.toString() : String.valueOf(status);
     if (code != null && OPTED_OUT.contains(code)) {
-      return SendFailure.optedOut(id, message);
+      return SendFailure.optedOut(id, e.getMessage());
     }
-    if (status == 429 || status >= 500) {
-      return SendFailure.retryable(id, message, retryAfter);
+    if (status == null || status == 429 || status >= 500) {
+      return SendFailure.retryable(id, e.getMessage(), retryAfter);
     }
-    return SendFailure.permanent(id, message);
+    return SendFailure.permanent(id, e.getMessage());
   }
 }
