@@ -220,19 +220,23 @@ public final class OutboxBench {
       if (line.startsWith("cmdstat_")) {
         String name = line.substring(8, line.indexOf(':'));
         String calls = line.replaceAll("^[^:]*:calls=([0-9]+),.*", "$1");
+        String usec = line.replaceAll("^[^:]*:calls=[0-9]+,usec=([0-9]+),.*", "$1");
         out.put(name, Long.parseLong(calls));
+        out.put(name + " µs", Long.parseLong(usec));
       }
     }
     return out;
   }
 
+  /** Calls per message of each command, and the microseconds Redis spent on them per message. */
   static Map<String, String> perMessage(Map<String, Long> before, Map<String, Long> after, int n) {
     Map<String, String> out = new LinkedHashMap<>();
     after.forEach(
         (cmd, calls) -> {
           long d = calls - before.getOrDefault(cmd, 0L);
-          if (d > 0 && !cmd.equals("info")) {
-            out.put(cmd, String.format("%.2f", (double) d / n));
+          if (d > 0 && !cmd.startsWith("info") && !cmd.endsWith(" µs")) {
+            long usec = after.get(cmd + " µs") - before.getOrDefault(cmd + " µs", 0L);
+            out.put(cmd, String.format("%.2f (%.1f µs)", (double) d / n, (double) usec / n));
           }
         });
     return out;
