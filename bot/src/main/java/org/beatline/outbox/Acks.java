@@ -1,5 +1,6 @@
 package org.beatline.outbox;
 
+import io.lettuce.core.ScriptOutputType;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import java.util.ArrayList;
@@ -11,15 +12,43 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Acknowledges finished stream entries in batches: one XACK and one XDEL per stream for everything
- * finished since the last flush, instead of two round trips per message.
+ * Acknowledges finished stream entries in batches: one script call records how far each recipient's
+ * order has got and acknowledges and deletes everything finished since the last flush, instead of
+ * three round trips per message. Recording and acknowledging in one step means an entry is never
+ * gone while its recipient's order still waits for it.
  */
 final class Acks {
   private static final Logger LOG = LoggerFactory.getLogger(Acks.class);
   private static final int FLUSH_AT = 200;
+  // Long enough for a busy worker to gather tens of entries per flush, short against the wait
+  // a message to the same recipient on another instance takes before it looks again.
+  private static final long FLUSH_AFTER_MS = 2;
+  // KEYS: the done keys, then the streams. ARGV: group, ttl, number of done keys, their sequence
+  // numbers, then for each stream the number of its entries and their ids.
+  private static final String FLUSH =
+      """
+      local dones = tonumber(ARGV[3])
+      local at = 4
+      for k = 1, dones do
+        local seq = tonumber(ARGV[at])
+        at = at + 1
+        if tonumber(redis.call('GET', KEYS[k]) or '0') < seq then
+          redis.call('SET', KEYS[k], seq, 'EX', ARGV[2])
+        end
+      end
+      for s = dones + 1, #KEYS do
+        local ids = {}
+        for i = 1, tonumber(ARGV[at]) do ids[i] = ARGV[at + i] end
+        at = at + #ids + 1
+        redis.call('XACK', KEYS[s], ARGV[1], unpack(ids))
+        redis.call('XDEL', KEYS[s], unpack(ids))
+      end
+      return 1
+      """;
   private final Redis redis;
   private final Context context;
   private final Map<String, List<String>> waiting = new LinkedHashMap<>();
+  private final Map<String, Long> done = new LinkedHashMap<>();
   private int count;
   private boolean scheduled;
   private Future<Void> lastFlush = Future.succeededFuture();
@@ -29,38 +58,76 @@ final class Acks {
     this.context = context;
   }
 
-  /** Notes an entry as finished; it is acknowledged with the next flush, on this event loop. */
+  /**
+   * Notes an entry as finished; it is acknowledged with the next flush, on this event loop, within
+   * a few milliseconds.
+   */
   void add(String stream, String id) {
     waiting.computeIfAbsent(stream, s -> new ArrayList<>()).add(id);
     if (++count >= FLUSH_AT) {
       flush();
     } else if (!scheduled) {
       scheduled = true;
-      context.runOnContext(v -> flush());
+      context.owner().setTimer(FLUSH_AFTER_MS, t -> flush());
     }
   }
 
-  /** Acknowledges and deletes everything noted so far; completes when Redis has done so. */
+  /**
+   * Notes an entry as finished and its recipient's order as done up to {@code seq}; both are
+   * written with the next flush.
+   */
+  void finished(String stream, String id, String doneKey, long seq) {
+    done.merge(doneKey, seq, Math::max);
+    add(stream, id);
+  }
+
+  /**
+   * Writes what was noted so far if it holds progress for one of these done keys, so that commands
+   * sent on the same connection afterwards read that recipient's progress as this worker left it.
+   */
+  void flushFor(Iterable<String> doneKeys) {
+    for (String key : doneKeys) {
+      if (done.containsKey(key)) {
+        flush();
+        return;
+      }
+    }
+  }
+
+  /**
+   * Writes everything noted so far; completes when Redis has done so. Commands sent on the same
+   * connection afterwards see what it wrote.
+   */
   Future<Void> flush() {
     scheduled = false;
     if (waiting.isEmpty()) {
       return lastFlush;
     }
-    List<Future<?>> all = new ArrayList<>();
+    List<String> keys = new ArrayList<>(done.keySet());
+    List<String> args = new ArrayList<>();
+    args.add(OutboxKeys.GROUP);
+    args.add(Long.toString(OutboxKeys.ORDER_TTL_SECONDS));
+    args.add(Integer.toString(done.size()));
+    done.values().forEach(seq -> args.add(Long.toString(seq)));
     waiting.forEach(
         (stream, ids) -> {
-          String[] array = ids.toArray(String[]::new);
-          all.add(redis.call(c -> c.xack(stream, OutboxKeys.GROUP, array)));
-          all.add(redis.call(c -> c.xdel(stream, array)));
+          keys.add(stream);
+          args.add(Integer.toString(ids.size()));
+          args.addAll(ids);
         });
     waiting.clear();
+    done.clear();
     count = 0;
+    String[] k = keys.toArray(String[]::new);
+    String[] a = args.toArray(String[]::new);
     lastFlush =
-        Future.join(all)
+        redis
+            .call(c -> c.<Long>eval(FLUSH, ScriptOutputType.INTEGER, k, a))
             .<Void>mapEmpty()
             .onFailure(
                 e ->
-                    // Unacknowledged entries are taken over and found finished: nothing is lost.
+                    // Unacknowledged entries are taken over later: nothing is lost, one may be sent
+                    // twice.
                     LOG.warn(
                         "outbox acknowledgement failed, entries will be re-read: {}",
                         e.toString()));

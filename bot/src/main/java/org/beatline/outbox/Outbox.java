@@ -15,7 +15,6 @@ import org.beatline.redis.Redis;
  * one recipient's messages in the order they were queued.
  */
 public final class Outbox {
-  private static final long SEQ_TTL_SECONDS = 30L * 24 * 3600;
   // INCR the recipient's sequence and append to the lane in one step, so no number is ever lost.
   // A recipient whose sequence expired starts again from 1 and forgets what was finished before.
   private static final String ENQUEUE =
@@ -89,7 +88,7 @@ public final class Outbox {
                 ENQUEUE,
                 ScriptOutputType.INTEGER,
                 keys,
-                Long.toString(SEQ_TTL_SECONDS),
+                Long.toString(OutboxKeys.ORDER_TTL_SECONDS),
                 body,
                 now));
   }

@@ -6,6 +6,9 @@ import org.beatline.message.Outbound;
 final class OutboxKeys {
   static final String GROUP = "senders";
 
+  /** How long a recipient's sequence and progress are kept after their last message. */
+  static final long ORDER_TTL_SECONDS = 30L * 24 * 3600;
+
   private OutboxKeys() {}
 
   static String lane(String channel, Outbound.Lane lane) {

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -52,23 +53,6 @@ public final class OutboxWorker extends VerticleBase {
       end
       return #due
       """;
-  // Reserves the next send slot of the channel, shared by every instance: slots are spaced by the
-  // interval (microseconds) and the answer is how long to wait for this one.
-  private static final String NEXT_SLOT =
-      """
-      local now = tonumber(ARGV[1])
-      local next = tonumber(redis.call('GET', KEYS[1]) or '0')
-      if next < now then next = now end
-      redis.call('SET', KEYS[1], next + tonumber(ARGV[2]), 'PX', 60000)
-      return next - now
-      """;
-  private static final String FINISH =
-      """
-      local done = tonumber(redis.call('GET', KEYS[1]) or '0')
-      if done < tonumber(ARGV[1]) then redis.call('SET', KEYS[1], ARGV[1], 'EX', ARGV[2]) end
-      return 1
-      """;
-
   private final Redis redis;
   private final Sender sender;
   private final DeliveryListener listener;
@@ -77,10 +61,11 @@ public final class OutboxWorker extends VerticleBase {
   private final String consumer;
   private final String channel;
   private final List<String> lanes = new ArrayList<>();
-  private final List<ArrayDeque<StreamMessage<String, String>>> queued = new ArrayList<>();
+  private final List<ArrayDeque<Pending>> queued = new ArrayList<>();
   private final Map<String, Recipient> recipients = new HashMap<>();
   private final Window window;
   private Acks acks;
+  private Pacer pacer;
   private Redis reader;
   private boolean running;
   private boolean reading;
@@ -114,6 +99,7 @@ public final class OutboxWorker extends VerticleBase {
   public Future<?> start() {
     reader = redis.dedicated();
     acks = new Acks(redis, context);
+    pacer = new Pacer(redis, context, channel, settings.messagesPerSecond());
     Future<Void> groups = Future.succeededFuture();
     for (String lane : lanes) {
       groups = groups.compose(v -> createGroup(lane));
@@ -158,18 +144,22 @@ public final class OutboxWorker extends VerticleBase {
       settle();
       return;
     }
-    int room = window.size() - inFlight - queuedCount();
-    if (reading || room <= 0) {
+    int here = inFlight + queuedCount();
+    int room = window.size() - here;
+    // Busy: wait until a quarter of the window is free, so that one read (and its MGET and the
+    // flush before it) serves many messages rather than each completion.
+    if (reading || room <= 0 || (here > 0 && room < window.size() / 4)) {
       return;
     }
     reading = true;
     moveDue()
         .compose(v -> claimOrRead(room))
+        .compose(this::progress)
         .onComplete(
             r -> {
               reading = false;
               if (r.succeeded()) {
-                r.result().forEach(m -> queued.get(lanes.indexOf(m.getStream())).add(m));
+                r.result().forEach(this::queue);
                 dispatch();
                 context.runOnContext(v -> fill());
               } else {
@@ -179,6 +169,64 @@ public final class OutboxWorker extends VerticleBase {
                 vertx.setTimer(1000, t -> fill());
               }
             });
+  }
+
+  /**
+   * Reads entries and, in one MGET, how far each of their recipients' order has got. What this
+   * worker finished for them is flushed first on the same connection, so the answer includes it.
+   */
+  private Future<List<Pending>> progress(List<StreamMessage<String, String>> read) {
+    List<StreamMessage<String, String>> raws = new ArrayList<>(read.size());
+    List<Entry> entries = new ArrayList<>(read.size());
+    Map<String, Integer> keys = new LinkedHashMap<>();
+    for (StreamMessage<String, String> raw : read) {
+      Entry entry;
+      try {
+        entry = Entry.fromFields(raw.getBody());
+      } catch (RuntimeException e) {
+        LOG.error("outbox {}: unreadable entry {} dropped", channel, raw.getId());
+        acks.add(raw.getStream(), raw.getId());
+        continue;
+      }
+      raws.add(raw);
+      entries.add(entry);
+      keys.putIfAbsent(OutboxKeys.done(channel, entry.message().address()), keys.size());
+      // Known from now on, so that what this worker finishes for the recipient while the MGET is
+      // under way is not forgotten: the answer may predate it.
+      recipients.computeIfAbsent(entry.message().address(), a -> new Recipient()).known++;
+    }
+    if (entries.isEmpty()) {
+      return Future.succeededFuture(List.of());
+    }
+    acks.flushFor(keys.keySet());
+    String[] array = keys.keySet().toArray(String[]::new);
+    return redis
+        .call(c -> c.mget(array))
+        .onFailure(e -> entries.forEach(entry -> forget(entry.message().address())))
+        .map(
+            values -> {
+              List<Pending> out = new ArrayList<>(entries.size());
+              for (int i = 0; i < entries.size(); i++) {
+                Entry e = entries.get(i);
+                var v = values.get(keys.get(OutboxKeys.done(channel, e.message().address())));
+                out.add(
+                    new Pending(raws.get(i), e, v.hasValue() ? Long.parseLong(v.getValue()) : 0));
+              }
+              return out;
+            });
+  }
+
+  /** Puts a read entry in its lane's queue; its recipient knows it until it is finished. */
+  private void queue(Pending p) {
+    queued.get(lanes.indexOf(p.raw().getStream())).add(p);
+  }
+
+  /** One entry of the recipient's is finished here or dropped (to be read again later). */
+  private void forget(String address) {
+    Recipient r = recipients.get(address);
+    if (--r.known == 0 && !r.busy && r.waiting.isEmpty()) {
+      recipients.remove(address);
+    }
   }
 
   private int queuedCount() {
@@ -192,8 +240,8 @@ public final class OutboxWorker extends VerticleBase {
   /** Starts queued entries, highest lane first, while the window has room. */
   private void dispatch() {
     while (running && inFlight < window.size()) {
-      StreamMessage<String, String> next = null;
-      for (ArrayDeque<StreamMessage<String, String>> q : queued) {
+      Pending next = null;
+      for (ArrayDeque<Pending> q : queued) {
         if (!q.isEmpty()) {
           next = q.poll();
           break;
@@ -287,25 +335,16 @@ public final class OutboxWorker extends VerticleBase {
    * Takes one entry in flight, unless an earlier message to the same recipient is in flight here:
    * then it waits behind it, so that one recipient's messages never overtake each other.
    */
-  private void begin(StreamMessage<String, String> raw) {
-    Entry entry;
-    try {
-      entry = Entry.fromFields(raw.getBody());
-    } catch (RuntimeException e) {
-      LOG.error("outbox {}: unreadable entry {} dropped", channel, raw.getId());
-      acks.add(raw.getStream(), raw.getId());
-      return;
-    }
-    String address = entry.message().address();
-    Recipient r = recipients.computeIfAbsent(address, a -> new Recipient());
+  private void begin(Pending p) {
+    String address = p.entry().message().address();
+    Recipient r = recipients.get(address);
     if (r.busy) {
-      r.waiting.add(raw);
+      r.waiting.add(p);
       return;
     }
     r.busy = true;
     inFlight++;
-    long started = System.nanoTime();
-    deliver(raw, entry, r)
+    deliver(p, r)
         .onComplete(
             done -> {
               if (done.failed()) {
@@ -316,67 +355,51 @@ public final class OutboxWorker extends VerticleBase {
                     Masking.mask(address),
                     done.cause().toString());
               }
-              window.observe(System.nanoTime() - started);
               inFlight--;
               r.busy = false;
-              StreamMessage<String, String> held = r.waiting.poll();
+              Pending held = r.waiting.poll();
               if (held != null) {
                 queued.get(0).addFirst(held);
-              } else {
-                recipients.remove(address);
               }
+              forget(address);
               dispatch();
               fill();
               settle();
             });
   }
 
-  private Future<Void> deliver(StreamMessage<String, String> raw, Entry entry, Recipient r) {
+  private Future<Void> deliver(Pending p, Recipient r) {
+    StreamMessage<String, String> raw = p.raw();
+    Entry entry = p.entry();
     Outbound m = entry.message();
-    String doneKey = OutboxKeys.done(channel, m.address());
-    return redis
-        .call(c -> c.get(doneKey))
-        .compose(
-            d -> {
-              long done = Math.max(d == null ? 0 : Long.parseLong(d), r.finished);
-              if (done >= entry.seq()) {
-                acks.add(raw.getStream(), raw.getId()); // already delivered by another consumer
-                return Future.succeededFuture();
-              }
-              boolean overdue =
-                  System.currentTimeMillis() - entry.enqueuedAt() > ORDER_GIVE_UP.toMillis();
-              if (done < entry.seq() - 1 && !overdue) {
-                return later(raw, entry, orderWait(entry)); // an earlier message is not out yet
-              }
-              if (m.lane() == Outbound.Lane.BULK) {
-                return listener
-                    .mayDeliver(m)
-                    .compose(ok -> ok ? send(raw, entry, r) : finish(raw, entry, r));
-              }
-              return send(raw, entry, r);
-            });
+    long done = Math.max(p.done(), r.finished);
+    if (done >= entry.seq()) {
+      acks.add(raw.getStream(), raw.getId()); // already delivered by another consumer
+      return Future.succeededFuture();
+    }
+    boolean overdue = System.currentTimeMillis() - entry.enqueuedAt() > ORDER_GIVE_UP.toMillis();
+    if (done < entry.seq() - 1 && !overdue) {
+      return later(raw, entry, orderWait(entry)); // an earlier message is not out yet
+    }
+    if (m.lane() == Outbound.Lane.BULK) {
+      return listener.mayDeliver(m).compose(ok -> ok ? send(raw, entry, r) : finish(raw, entry, r));
+    }
+    return send(raw, entry, r);
   }
 
   private Future<Void> send(StreamMessage<String, String> raw, Entry entry, Recipient r) {
     Outbound m = entry.message();
-    long intervalMicros = Math.max(1, Math.round(1_000_000 / settings.messagesPerSecond()));
-    String[] keys = {OutboxKeys.rate(channel)};
-    return redis
-        .call(
-            c ->
-                c.<Long>eval(
-                    NEXT_SLOT,
-                    ScriptOutputType.INTEGER,
-                    keys,
-                    Long.toString(System.currentTimeMillis() * 1000),
-                    Long.toString(intervalMicros)))
+    return pacer
+        .slot()
         .compose(
-            waitMicros ->
-                waitMicros >= 1000
-                    ? vertx.timer(waitMicros / 1000, TimeUnit.MILLISECONDS)
-                    : Future.succeededFuture())
-        .compose(
-            v -> sender.send(m).timeout(settings.sendTimeout().toMillis(), TimeUnit.MILLISECONDS))
+            v -> {
+              long started = System.nanoTime();
+              // The window follows the provider's latency, not the wait for a slot.
+              return sender
+                  .send(m)
+                  .timeout(settings.sendTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                  .andThen(x -> window.observe(System.nanoTime() - started));
+            })
         .compose(
             providerId -> {
               metrics.sent();
@@ -470,21 +493,15 @@ public final class OutboxWorker extends VerticleBase {
         .mapEmpty();
   }
 
-  /** Marks the entry finished (sent or given up) in the recipient's order, then acknowledges it. */
+  /** Marks the entry finished (sent or given up) in the recipient's order; written in batches. */
   private Future<Void> finish(StreamMessage<String, String> raw, Entry entry, Recipient r) {
     r.finished = Math.max(r.finished, entry.seq());
-    String[] keys = {OutboxKeys.done(channel, entry.message().address())};
-    return redis
-        .call(
-            c ->
-                c.<Long>eval(
-                    FINISH,
-                    ScriptOutputType.INTEGER,
-                    keys,
-                    Long.toString(entry.seq()),
-                    Long.toString(30L * 24 * 3600)))
-        .onSuccess(v -> acks.add(raw.getStream(), raw.getId()))
-        .mapEmpty();
+    acks.finished(
+        raw.getStream(),
+        raw.getId(),
+        OutboxKeys.done(channel, entry.message().address()),
+        entry.seq());
+    return Future.succeededFuture();
   }
 
   private static <T> List<T> concat(List<T> a, List<T> b) {
@@ -493,9 +510,19 @@ public final class OutboxWorker extends VerticleBase {
     return out;
   }
 
-  /** One recipient's state on this worker: a message in flight and those waiting behind it. */
+  /**
+   * An entry read and not yet finished: the stream entry, the message, and how far its recipient's
+   * order had got in Redis when it was read.
+   */
+  private record Pending(StreamMessage<String, String> raw, Entry entry, long done) {}
+
+  /**
+   * One recipient's state on this worker while any of its entries is here: a message in flight,
+   * those waiting behind it, and the highest sequence number this worker finished for it.
+   */
   private static final class Recipient {
-    final ArrayDeque<StreamMessage<String, String>> waiting = new ArrayDeque<>();
+    final ArrayDeque<Pending> waiting = new ArrayDeque<>();
+    int known;
     boolean busy;
     long finished;
   }

@@ -128,6 +128,16 @@ class TwilioChannelTest {
   }
 
   @Test
+  void spanishReplyReachesTwilioWithItsAccents() {
+    String phone = newPhone();
+    signedSms(newSid(), phone, "hola");
+    eventually(() -> assertThat(sendsTo(phone)).hasSize(1));
+    assertThat(form(sendsTo(phone).get(0)).get("Body"))
+        .contains("línea comunitaria")
+        .contains("Pregúntenos");
+  }
+
+  @Test
   void forgedSignatureIsRefusedAndNothingIsSent() {
     String phone = newPhone();
     Map<String, String> form = Providers.sms(newSid(), phone, "hello");

@@ -8,13 +8,16 @@ import io.lettuce.core.XGroupCreateArgs;
 import io.lettuce.core.XReadArgs;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntSupplier;
 import java.util.stream.IntStream;
 import org.beatline.message.Outbound;
 import org.beatline.message.SendFailure;
@@ -84,11 +87,42 @@ class OutboxTest {
       };
 
   OutboxWorker worker(Sender sender, String consumer) {
+    return worker(sender, consumer, Running.fastOutbox(1000));
+  }
+
+  OutboxWorker worker(Sender sender, String consumer, OutboxSettings settings) {
     OutboxWorker w =
-        new OutboxWorker(
-            redis, sender, listener, Running.fastOutbox(1000), new SimpleMeterRegistry(), consumer);
+        new OutboxWorker(redis, sender, listener, settings, new SimpleMeterRegistry(), consumer);
     vertx.deployVerticle(w).await();
     return w;
+  }
+
+  /**
+   * A sender that takes {@code latency} milliseconds to answer, like a provider over the network,
+   * and notes each text when it is handed over and the most sends it ever had at once.
+   */
+  Sender slow(IntSupplier latency, AtomicInteger peak) {
+    AtomicInteger now = new AtomicInteger();
+    return new Sender() {
+      @Override
+      public String channel() {
+        return channel;
+      }
+
+      @Override
+      public Future<String> send(Outbound m) {
+        peak.accumulateAndGet(now.incrementAndGet(), Math::max);
+        delivered.add(m.text());
+        Promise<String> answered = Promise.promise();
+        vertx.setTimer(
+            latency.getAsInt(),
+            t -> {
+              now.decrementAndGet();
+              answered.complete("id-" + m.text());
+            });
+        return answered.future();
+      }
+    };
   }
 
   Outbound message(String to, String text, Outbound.Lane lane) {
@@ -258,5 +292,113 @@ class OutboxTest {
     assertThat(delivered)
         .hasSize(2)
         .allSatisfy(p -> assertThat(org.beatline.i18n.SmsText.segments(p)).isLessThanOrEqualTo(10));
+  }
+
+  @Test
+  void severalSendsAreInFlightAtOnceWithASlowProvider() {
+    AtomicInteger peak = new AtomicInteger();
+    Sender s = slow(() -> 50, peak);
+    worker(s, "a");
+    Outbox outbox = new Outbox(redis, Map.of(channel, s));
+    outbox
+        .enqueue(
+            IntStream.range(0, 40)
+                .mapToObj(i -> message("+1555300" + i, "m" + i, Outbound.Lane.REPLY))
+                .toList())
+        .await();
+
+    eventually(() -> assertThat(delivered).hasSize(40));
+    assertThat(peak.get()).as("sends in flight at once").isGreaterThan(1);
+  }
+
+  @Test
+  void eachRecipientsMessagesArriveInOrderWhenTheProviderTakesRandomTimes() {
+    AtomicInteger peak = new AtomicInteger();
+    Sender s = slow(() -> ThreadLocalRandom.current().nextInt(1, 30), peak);
+    worker(s, "a");
+    Outbox outbox = new Outbox(redis, Map.of(channel, s));
+    List<Outbound> interleaved = new java.util.ArrayList<>();
+    for (int k = 0; k < 20; k++) {
+      for (int r = 0; r < 10; r++) {
+        interleaved.add(message("+1555400" + r, r + ":" + k, Outbound.Lane.REPLY));
+      }
+    }
+    outbox.enqueue(interleaved).await();
+
+    eventually(() -> assertThat(delivered).hasSize(200));
+    for (int r = 0; r < 10; r++) {
+      String recipient = r + ":";
+      assertThat(delivered.stream().filter(t -> t.startsWith(recipient)).toList())
+          .as("what recipient %d received, in order", r)
+          .containsExactlyElementsOf(IntStream.range(0, 20).mapToObj(k -> recipient + k).toList());
+    }
+    assertThat(peak.get()).isGreaterThan(1);
+  }
+
+  @Test
+  void emergencyQueuedBehindTwoHundredRepliesLeavesWithinAWindow() {
+    int window = 8;
+    OutboxSettings settings =
+        new OutboxSettings(
+            1000,
+            Duration.ofMillis(20),
+            Duration.ofMillis(200),
+            4,
+            Duration.ofMillis(500),
+            Duration.ofSeconds(5),
+            window);
+    Sender s = slow(() -> 10, new AtomicInteger());
+    worker(s, "a", settings);
+    Outbox outbox = new Outbox(redis, Map.of(channel, s));
+    outbox
+        .enqueue(
+            IntStream.range(0, 200)
+                .mapToObj(i -> message("+1555500" + i, "reply" + i, Outbound.Lane.REPLY))
+                .toList())
+        .await();
+    eventually(() -> assertThat(delivered).isNotEmpty());
+
+    outbox.enqueue(List.of(message("+15555999", "emergency", Outbound.Lane.EMERGENCY))).await();
+    int before = delivered.size();
+
+    eventually(() -> assertThat(delivered).hasSize(201));
+    assertThat(delivered.indexOf("emergency"))
+        .as("replies sent after the emergency was queued and before it")
+        .isLessThanOrEqualTo(before + window)
+        .isLessThan(200);
+  }
+
+  @Test
+  void emergencyIsNotHeldBehindSlotsReservedForRepliesAtALowRate() {
+    // At 50 messages a second and a 10 ms provider, rate times latency asks for a handful of sends
+    // in flight; a window that counted the wait for a slot as latency grew until the replies held
+    // slots seconds ahead of the emergency (it left after about 60 more replies, not 20).
+    OutboxSettings settings =
+        new OutboxSettings(
+            50,
+            Duration.ofMillis(20),
+            Duration.ofMillis(200),
+            4,
+            Duration.ofMillis(500),
+            Duration.ofSeconds(5),
+            OutboxSettings.MAX_IN_FLIGHT);
+    Sender s = slow(() -> 10, new AtomicInteger());
+    worker(s, "a", settings);
+    Outbox outbox = new Outbox(redis, Map.of(channel, s));
+    outbox
+        .enqueue(
+            IntStream.range(0, 200)
+                .mapToObj(i -> message("+1555600" + i, "reply" + i, Outbound.Lane.REPLY))
+                .toList())
+        .await();
+    eventually(() -> assertThat(delivered).hasSizeGreaterThanOrEqualTo(100));
+
+    outbox.enqueue(List.of(message("+15556999", "emergency", Outbound.Lane.EMERGENCY))).await();
+    int before = delivered.size();
+
+    eventually(() -> assertThat(delivered).hasSize(201));
+    assertThat(delivered.indexOf("emergency"))
+        .as("replies sent after the emergency was queued and before it")
+        .isLessThanOrEqualTo(before + 20);
   }
 }
