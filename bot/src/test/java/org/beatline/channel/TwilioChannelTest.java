@@ -133,8 +133,9 @@ class TwilioChannelTest {
     signedSms(newSid(), phone, "hola");
     eventually(() -> assertThat(sendsTo(phone)).hasSize(1));
     assertThat(form(sendsTo(phone).get(0)).get("Body"))
-        .contains("línea comunitaria")
-        .contains("Pregúntenos");
+        .contains("Línea comunitaria")
+        .contains("supervisión")
+        .contains("Elija un número");
   }
 
   @Test
