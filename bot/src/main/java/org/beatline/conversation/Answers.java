@@ -44,7 +44,8 @@ final class Answers {
       return null;
     }
     return switch (type) {
-      case TEXT, PLACE -> text.strip();
+      case TEXT -> text.strip();
+      case PLACE -> yesOrNoAlone(text, language) ? null : text.strip();
       case NUMBER -> str(Numbers.read(catalogue, language, text));
       case SCALE -> scale(text, language);
       case YES_NO -> yesNo(text, language);
@@ -76,6 +77,25 @@ final class Answers {
                 catalogue.words(language, "keywords.yes"),
                 catalogue.words(language, "keywords.no"));
     return value != null ? value : anyLanguage(text);
+  }
+
+  /**
+   * Whether the whole message is a yes or a no of the contact's or any department language: "si" to
+   * "where is this?" answers a question the resident thought was asked, and names no place.
+   */
+  private boolean yesOrNoAlone(String text, String language) {
+    String folded = Words.fold(text);
+    if (Words.matches(catalogue.words(language, "keywords.yes"), folded)
+        || Words.matches(catalogue.words(language, "keywords.no"), folded)) {
+      return true;
+    }
+    for (String other : department.languages()) {
+      if (Words.matches(catalogue.ownWords(other, "keywords.yes"), folded)
+          || Words.matches(catalogue.ownWords(other, "keywords.no"), folded)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** A whole message that is yes or no in another language ("si" from an English contact). */

@@ -18,7 +18,8 @@ import java.util.List;
  * @param store the variable the answer is kept in ({@code answer} always has it too)
  * @param prefill whether the message that started the flow may already be the answer
  * @param prefillFrom a value that may already be the answer (an expression, {@code $var.what})
- * @param prefillIgnores a word list of what says nothing as a prefilled text ("I want to report")
+ * @param prefillIgnores a word list of what says nothing as a prefilled text or an answer ("I want
+ *     to report")
  * @param asides whether a question about something else is answered aside rather than taken as this
  *     text or place
  * @param takeOnlyOption whether a choice with a single option takes it without asking

@@ -45,8 +45,12 @@ final class Prefill {
     return step.prefill() && run.textFree() ? run.turn().text() : null;
   }
 
-  /** Whether anything is left of the text once the words that say nothing here are taken out. */
-  private static boolean saysSomething(Run run, FlowStep step, String text, String language) {
+  /**
+   * Whether anything is left of the text once the words that say nothing here are taken out; asked
+   * of an answer too, so that "I want to report something" or a bare "1" meant for an earlier menu
+   * is not taken as what happened.
+   */
+  static boolean saysSomething(Run run, FlowStep step, String text, String language) {
     if (step.prefillIgnores() == null) {
       return true;
     }

@@ -30,7 +30,9 @@ final class Waiting {
               : answers.parse(step.expect(), turn.choice(), options, words, parseIn);
     } else {
       value = answers.parse(step.expect(), turn.text(), options, words, parseIn);
-      if (value != null && takesAnything(step) && somethingElse(run, step)) {
+      if (value != null
+          && takesAnything(step)
+          && (somethingElse(run, step) || !Prefill.saysSomething(run, step, value, parseIn))) {
         value = null;
       }
     }

@@ -203,4 +203,16 @@ class AnswersTest {
       String language, String text, boolean named) {
     assertEquals(named, ANSWERS.places().namesPlace(text, language));
   }
+
+  @ParameterizedTest(name = "{0}: {1} is no place")
+  @CsvSource({"en, yes", "en, si", "es, no", "zh, 是的", "vi, dc", "my, ဟုတ်တယ်"})
+  void aBareYesOrNoIsNoPlace(String language, String text) {
+    assertNull(ANSWERS.parse(AnswerType.PLACE, text, List.of(), language));
+  }
+
+  @ParameterizedTest(name = "{0}: {1} is a place")
+  @CsvSource({"en, no 5 Elm St", "es, si senor bar on Cedar", "zh, 北区"})
+  void aPlaceMayStartWithAYesOrNo(String language, String text) {
+    assertEquals(text, ANSWERS.parse(AnswerType.PLACE, text, List.of(), language));
+  }
 }
