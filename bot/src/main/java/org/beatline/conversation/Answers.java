@@ -130,7 +130,7 @@ final class Answers {
   String language(String text, List<Reply.Option> options, String language) {
     String folded = Words.fold(text);
     for (String code : department.languages()) {
-      if (folded.equals(code)
+      if (folded.equals(Words.fold(code))
           || folded.equals(Words.fold(String.valueOf(catalogue.entries(code).get("language.name"))))
           || Words.matches(catalogue.words(language, "keywords.language." + code), folded)
           || Words.matches(catalogue.ownWords(code, "keywords.language." + code), folded)) {

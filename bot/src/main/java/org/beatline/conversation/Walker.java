@@ -46,7 +46,10 @@ final class Walker {
       // The message that started the flow may already answer it ("espanol"): then skip the
       // question.
       String value =
-          run.conversations().answers().parse(step.expect(), run.turn().text(), options, lang);
+          run.conversations()
+              .answers()
+              .parse(
+                  step.expect(), run.turn().text(), options, lang == null ? run.language() : lang);
       if (value != null) {
         run.useText();
         complete(run, value);

@@ -38,6 +38,7 @@ public final class Pipeline {
   private final Outbox outbox;
   private final Map<String, Object> department;
   private final ConsentWords consentWords;
+  private final LanguageHints languageHints;
   private final MeterRegistry metrics;
 
   public Pipeline(
@@ -59,6 +60,7 @@ public final class Pipeline {
     this.outbox = outbox;
     this.department = Map.copyOf(departmentArgs);
     this.consentWords = new ConsentWords(catalogue);
+    this.languageHints = new LanguageHints(catalogue.languages());
     this.metrics = metrics;
   }
 
@@ -137,11 +139,9 @@ public final class Pipeline {
     if (catalogue.supports(understood.language()) && understood.languageConfidence() >= 0.5) {
       return understood.language();
     }
-    if (in.languageHint() != null) {
-      String hint = in.languageHint().split("[-_]")[0].toLowerCase(java.util.Locale.ROOT);
-      if (catalogue.supports(hint)) {
-        return hint;
-      }
+    String hint = languageHints.closest(in.languageHint());
+    if (hint != null) {
+      return hint;
     }
     return catalogue.supports(understood.language())
         ? understood.language()
@@ -163,7 +163,8 @@ public final class Pipeline {
                   .map(a -> afterGuidance(g, a)));
     }
     // Buttons never opt anyone out: only typed words are consent keywords.
-    ConsentWords.Match word = consentWords.match(in.text().isBlank() ? "" : understood.text());
+    ConsentWords.Match word =
+        consentWords.match(in.text().isBlank() ? "" : understood.text(), contact.language());
     String lang =
         word != null && !word.language().equals(catalogue.defaultLanguage())
             ? word.language()

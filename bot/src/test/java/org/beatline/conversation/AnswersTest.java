@@ -88,9 +88,26 @@ class AnswersTest {
   }
 
   @ParameterizedTest(name = "{0} is {1}")
-  @CsvSource({"Español, es", "espanol, es", "tieng viet, vi", "中文, zh", "Soomaali, so", "my, my"})
-  void languagesByNameOrCode(String text, String code) {
-    assertEquals(code, ANSWERS.parse(AnswerType.LANGUAGE, text, List.of(), "en"));
+  @CsvSource({
+    "en, Español, es",
+    "en, espanol, es",
+    "en, tieng viet, vi",
+    "en, 中文, zh",
+    "en, Soomaali, so",
+    "en, my, my",
+    "en, Cantonese, zh-Hant",
+    "en, zh-Hant, zh-Hant",
+    "en, 廣東話, zh-Hant",
+    "en, 粵語, zh-Hant",
+    "en, 繁體, zh-Hant",
+    "en, 繁體中文（廣東話）, zh-Hant",
+    "zh, 粤语, zh-Hant",
+    "zh-Hant, 簡體中文, zh",
+    "zh-Hant, 普通話, zh",
+    "es, cantonés, zh-Hant",
+  })
+  void languagesByNameOrCode(String language, String text, String code) {
+    assertEquals(code, ANSWERS.parse(AnswerType.LANGUAGE, text, List.of(), language));
   }
 
   @ParameterizedTest(name = "{0} is {1}")
