@@ -26,7 +26,7 @@ final class ChineseCharacters {
    * 嘅 "of", 冇 "have not", 喺 "at"); a message holding them is Cantonese whatever its script, and
    * each counts as two Traditional characters.
    */
-  static final String CANTONESE = "咗唔嘅冇喺佢哋啲嘢乜嚟睇諗谂啱攞冧咁噉嗰咩嘥搵揾瞓畀冚黐嚿㗎吖喎";
+  static final String CANTONESE = "咗唔嘅冇喺佢哋啲嘢乜嚟睇諗谂啱攞冧咁噉嗰咩嘥搵揾瞓畀冚黐嚿㗎吖喎俾";
 
   private static final byte SIMPLIFIED_ONLY = -1;
   private static final byte TRADITIONAL_ONLY = 1;
@@ -56,13 +56,14 @@ final class ChineseCharacters {
 
   /**
    * How much {@code text} leans to Traditional or Cantonese writing: its Traditional-only
-   * characters, and its Cantonese ones twice, less its Simplified-only characters.
+   * characters, and its Cantonese ones twice, less its Simplified-only characters; each character
+   * counts once, so that 谢谢 is one sign of Simplified writing, not two.
    */
   static int traditionalLean(String text) {
     int lean = 0;
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
-      if (c >= FIRST && c <= LAST) {
+      if (c >= FIRST && c <= LAST && SIGN[c - FIRST] != 0 && text.indexOf(c) == i) {
         lean += SIGN[c - FIRST];
       }
     }

@@ -1,7 +1,6 @@
 package org.beatline.nlu;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.ibm.icu.text.Transliterator;
 import com.ibm.icu.text.UnicodeSet;
@@ -56,8 +55,10 @@ class ChineseCharactersTest {
   @Test
   void charactersBothWritingsUseShowNeither() {
     assertEquals(0, ChineseCharacters.traditionalLean("你好警察后面只有"));
-    assertTrue(ChineseCharacters.traditionalLean("你們") > 0);
-    assertTrue(ChineseCharacters.traditionalLean("你们") < 0);
+    assertEquals(1, ChineseCharacters.traditionalLean("你們"));
+    assertEquals(-1, ChineseCharacters.traditionalLean("你们"));
+    assertEquals(-1, ChineseCharacters.traditionalLean("谢谢"), "a character counts once");
+    assertEquals(2, ChineseCharacters.traditionalLean("咗"), "a Cantonese character counts twice");
   }
 
   /**
