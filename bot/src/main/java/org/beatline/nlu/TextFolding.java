@@ -122,11 +122,8 @@ final class TextFolding {
     if (Character.isDigit(cp)) {
       return '0' + Character.digit(cp, 10);
     }
-    if (cp >= ChineseCharacters.FIRST && cp <= ChineseCharacters.LAST) {
-      return ChineseCharacters.simplified(cp);
-    }
     if (Character.isLetter(cp)) {
-      return Character.toLowerCase(cp);
+      return Character.toLowerCase(ChineseCharacters.simplified(cp));
     }
     int type = Character.getType(cp);
     if (type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK) {

@@ -33,7 +33,7 @@ class ChineseCharactersTest {
   }
 
   @ParameterizedTest
-  @CsvSource({"我媽媽暈倒了, 我妈妈晕倒了", "點樣投訴警察, 点样投诉警察", "警察, 警察", "后面, 后面"})
+  @CsvSource({"我媽媽暈倒了, 我妈妈晕倒了", "點樣投訴警察, 点样投诉警察", "警察, 警察", "后面, 后面", "一䷀二, 一 ䷀ 二"})
   void traditionalCharactersFoldToSimplified(String traditional, String simplified) {
     assertEquals(simplified, TextFolding.fold(traditional));
   }
