@@ -33,4 +33,13 @@ class ConsentWordsTest {
     assertNull(WORDS.match("停止超速", "zh-Hant"));
     assertNull(WORDS.match(null, "zh-Hant"));
   }
+
+  @Test
+  void aChineseCancelIsNoStopButUnsubscribeIs() {
+    assertNull(WORDS.match("取消", "zh"));
+    assertNull(WORDS.match("取消", "zh-Hant"));
+    assertEquals(new ConsentWords.Match(ConsentWords.Kind.STOP, "zh"), WORDS.match("取消订阅", "zh"));
+    assertEquals(
+        new ConsentWords.Match(ConsentWords.Kind.STOP, "zh-Hant"), WORDS.match("取消訂閱", "zh-Hant"));
+  }
 }
