@@ -153,7 +153,7 @@ final class Answers {
     String found = null;
     for (String code : department.languages()) {
       Phrases names = new Phrases(folded).look(code, languageNames(code, language));
-      if (folded.equals(code) || Words.matches(languageNames(code, language), folded)) {
+      if (folded.equals(Words.fold(code)) || Words.matches(languageNames(code, language), folded)) {
         return code;
       }
       if (names.value() != null) {

@@ -102,7 +102,8 @@ final class Idle {
         || u.language().equals(run.language())
         || !run.department().languages().contains(u.language())
         || u.languageConfidence() < settings.switchLanguage()
-        || run.offered().contains(u.language())) {
+        || run.offered().contains(u.language())
+        || namesALanguage(run)) {
       return false;
     }
     run.offered().add(u.language());
@@ -110,6 +111,17 @@ final class Idle {
     run.var("pending_intent", Conditions.confident(run) ? u.intent() : null);
     Walker.jump(run, settings.offerFlow());
     return true;
+  }
+
+  /**
+   * Whether the message is the name of a language ("español", "廣東話"): the resident is choosing one,
+   * and an offer would only ask again what they just said.
+   */
+  private static boolean namesALanguage(Run run) {
+    return run.conversations()
+            .answers()
+            .parse(AnswerType.LANGUAGE, run.turn().text(), List.of(), run.language())
+        != null;
   }
 
   /**

@@ -60,6 +60,16 @@ final class Validation {
 
   private void engine() {
     Settings s = conv.settings();
+    for (String language : conv.department().languages()) {
+      if (!catalogue.supports(language)) {
+        problems.add(
+            "department.yaml: language '"
+                + language
+                + "' has no translations/"
+                + language
+                + ".yaml");
+      }
+    }
     for (String key : ENGINE_KEYS) {
       key("engine.yaml", key);
     }

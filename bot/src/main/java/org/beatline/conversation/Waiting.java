@@ -32,7 +32,8 @@ final class Waiting {
       value = answers.parse(step.expect(), turn.text(), options, words, parseIn);
       if (value != null
           && takesAnything(step)
-          && (somethingElse(run, step) || !Prefill.saysSomething(run, step, value, parseIn))) {
+          && (somethingElse(run, step, parseIn)
+              || !Prefill.saysSomething(run, step, value, parseIn))) {
         value = null;
       }
     }
@@ -92,12 +93,18 @@ final class Waiting {
 
   /**
    * Whether a message a text step would take is rather danger described now (never stored as an
-   * answer) or, where the step allows asides, a question for another flow.
+   * answer) or, where the step allows asides, a question for another flow. A message that names a
+   * place (a neighbourhood, a ZIP code, a street with its name) answers a place question, whatever
+   * else the model reads in it.
    */
-  private static boolean somethingElse(Run run, FlowStep step) {
+  private static boolean somethingElse(Run run, FlowStep step, String language) {
     Understood u = run.turn().understood();
     if (u != null && u.emergency()) {
       return true;
+    }
+    if (step.expect() == AnswerType.PLACE
+        && run.conversations().answers().places().namesPlace(run.turn().text(), language)) {
+      return false;
     }
     String intent = step.asides() ? elsewhere(run) : null;
     return intent != null && run.conversations().flow(run.conversations().route(intent)).aside();

@@ -41,13 +41,13 @@ public final class Catalogue {
     }
   }
 
-  /** Reads every {@code <lang>.yaml} in {@code dir}. */
+  /** Reads every {@code <lang>.yaml} in {@code dir}, a language being a BCP 47 tag (zh-Hant). */
   public static Catalogue load(Path dir, String defaultLanguage, String timeZone) {
     Map<String, Map<String, Object>> all = new LinkedHashMap<>();
     try (Stream<Path> files = Files.list(dir)) {
       for (Path file : files.sorted().toList()) {
         String name = file.getFileName().toString();
-        if (name.matches("[a-z]{2,3}\\.ya?ml")) {
+        if (name.matches("[a-z]{2,3}(-[A-Za-z0-9]{2,8})*\\.ya?ml")) {
           all.put(name.substring(0, name.indexOf('.')), read(file));
         }
       }

@@ -11,7 +11,8 @@ import java.util.Map;
  * Decides which supported language a message is in. The script decides first: a script that only
  * one language writes (Arabic, Han, Myanmar) names it as soon as a word of it appears, because
  * residents mix English words into their own language far more often than the reverse. Languages
- * that share a script are told apart by {@link ScriptGroup}.
+ * that share a script are told apart by {@link ScriptGroup}, but for Simplified and Traditional
+ * Chinese, told apart by their characters ({@link ChineseWriting}).
  */
 final class LanguageDetector {
   /** A script needs this many of a language's examples to count as one the language writes. */
@@ -25,12 +26,17 @@ final class LanguageDetector {
 
   private final Map<UnicodeScript, String> owned;
   private final Map<UnicodeScript, ScriptGroup> shared;
+  private final ChineseWriting chinese;
   private final String fallback;
 
   private LanguageDetector(
-      Map<UnicodeScript, String> owned, Map<UnicodeScript, ScriptGroup> shared, String fallback) {
+      Map<UnicodeScript, String> owned,
+      Map<UnicodeScript, ScriptGroup> shared,
+      ChineseWriting chinese,
+      String fallback) {
     this.owned = owned;
     this.shared = shared;
+    this.chinese = chinese;
     this.fallback = fallback;
   }
 
@@ -50,18 +56,23 @@ final class LanguageDetector {
       }
     }
     Map<UnicodeScript, String> owned = new EnumMap<>(UnicodeScript.class);
-    writers.forEach(
-        (script, langs) -> {
-          List<String> enough =
-              langs.entrySet().stream()
-                  .filter(e -> e.getValue() >= MIN_EXAMPLES)
-                  .map(Map.Entry::getKey)
-                  .toList();
-          if (enough.size() == 1) {
-            owned.put(script, enough.get(0));
-          }
-        });
-    LanguageDetector assign = new LanguageDetector(owned, Map.of(), null);
+    ChineseWriting chinese = null;
+    for (Map.Entry<UnicodeScript, Map<String, Integer>> w : writers.entrySet()) {
+      List<String> enough =
+          w.getValue().entrySet().stream()
+              .filter(e -> e.getValue() >= MIN_EXAMPLES)
+              .map(Map.Entry::getKey)
+              .sorted()
+              .toList();
+      ChineseWriting pair = w.getKey() == UnicodeScript.HAN ? ChineseWriting.among(enough) : null;
+      if (enough.size() == 1) {
+        owned.put(w.getKey(), enough.get(0));
+      } else if (pair != null) {
+        owned.put(w.getKey(), pair.simplified());
+        chinese = pair;
+      }
+    }
+    LanguageDetector assign = new LanguageDetector(owned, Map.of(), null, null);
     // While learning, every script counts: the groups of shared scripts are what is being built.
     Map<UnicodeScript, Map<String, List<String>>> texts = new EnumMap<>(UnicodeScript.class);
     for (LanguageExamples lang : all) {
@@ -86,7 +97,7 @@ final class LanguageDetector {
         });
     String fallback =
         all.stream().anyMatch(l -> l.language().equals("en")) ? "en" : all.get(0).language();
-    return new LanguageDetector(owned, shared, fallback);
+    return new LanguageDetector(owned, shared, chinese, fallback);
   }
 
   /** The language of {@code text} (Unicode, not yet folded); {@code folded} is its folded form. */
@@ -100,7 +111,10 @@ final class LanguageDetector {
     double share = (double) counts.get(s) / total;
     String owner = owned.get(s);
     if (owner != null) {
-      return LanguageGuess.only(owner, 0.6 + 0.4 * share);
+      double confidence = 0.6 + 0.4 * share;
+      return s == UnicodeScript.HAN && chinese != null
+          ? chinese.guess(text, confidence)
+          : LanguageGuess.only(owner, confidence);
     }
     LanguageGuess g = shared.get(s).detect(text, folded);
     return share < 1 ? g.scaled(share) : g;

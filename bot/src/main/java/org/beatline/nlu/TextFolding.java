@@ -4,10 +4,10 @@ import java.text.Normalizer;
 
 /**
  * Folds a message to the form that intents and danger phrases are matched on: lower case, accents
- * and Arabic vowel marks removed, letter variants unified, digits as ASCII, numbers as 0 but for
- * 911 and a digit that stands for a letter ("3ayez", "ra2mi" in Arabizi), repeated letters typed
- * three times or more kept once ("helloooo" becomes "hello"), emoji and question marks as their own
- * words, every other symbol a space.
+ * and Arabic vowel marks removed, letter variants unified, Traditional Chinese characters as their
+ * Simplified forms, digits as ASCII, numbers as 0 but for 911 and a digit that stands for a letter
+ * ("3ayez", "ra2mi" in Arabizi), repeated letters typed three times or more kept once ("helloooo"
+ * becomes "hello"), emoji and question marks as their own words, every other symbol a space.
  */
 final class TextFolding {
   /** Base letters of the accented Latin letters, because SMS often drops accents and tones. */
@@ -123,7 +123,7 @@ final class TextFolding {
       return '0' + Character.digit(cp, 10);
     }
     if (Character.isLetter(cp)) {
-      return Character.toLowerCase(cp);
+      return Character.toLowerCase(ChineseCharacters.simplified(cp));
     }
     int type = Character.getType(cp);
     if (type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK) {

@@ -41,7 +41,8 @@ final class ConsentResponder implements Responder {
     Contact contact = in.contact();
     // Buttons never opt anyone out: only typed words are consent keywords.
     ConsentWords.Match word =
-        words.match(in.message().text().isBlank() ? "" : in.understood().text());
+        words.match(
+            in.message().text().isBlank() ? "" : in.understood().text(), contact.language());
     String lang =
         word != null && !word.language().equals(defaultLanguage)
             ? word.language()

@@ -24,6 +24,12 @@ final class ConsentWords {
 
   private final Map<String, Match> words = new HashMap<>();
 
+  /**
+   * Each language's own keywords, keyed by language and word, so that a word two languages share
+   * (停止 in Simplified and Traditional Chinese) answers in the contact's language.
+   */
+  private final Map<String, Match> own = new HashMap<>();
+
   ConsentWords(Catalogue catalogue) {
     String fallback = catalogue.defaultLanguage();
     // Other languages first, so a word shared with the default language keeps its own language.
@@ -39,14 +45,26 @@ final class ConsentWords {
     for (Kind kind : Kind.values()) {
       for (String w :
           catalogue.ownWords(lang, "keywords." + kind.name().toLowerCase(Locale.ROOT))) {
-        words.putIfAbsent(normalise(w), new Match(kind, lang));
+        Match m = new Match(kind, lang);
+        words.putIfAbsent(normalise(w), m);
+        own.putIfAbsent(lang + "\n" + normalise(w), m);
       }
     }
   }
 
-  /** The keyword the whole message is, or null. */
+  /** The keyword the whole message is, in whichever language, or null. */
   Match match(String text) {
-    return text == null ? null : words.get(normalise(text));
+    return match(text, null);
+  }
+
+  /** The keyword the whole message is, or null; the contact's own language's when it has it. */
+  Match match(String text, String contactLanguage) {
+    if (text == null) {
+      return null;
+    }
+    String word = normalise(text);
+    Match theirs = contactLanguage == null ? null : own.get(contactLanguage + "\n" + word);
+    return theirs != null ? theirs : words.get(word);
   }
 
   static String normalise(String text) {

@@ -35,6 +35,7 @@ public final class Pipeline {
   private final Catalogue catalogue;
   private final Understanding understanding;
   private final Outbox outbox;
+  private final LanguageHints languageHints;
   private final MeterRegistry metrics;
   private final List<Responder> responders;
 
@@ -58,6 +59,7 @@ public final class Pipeline {
     this.catalogue = renderer.catalogue();
     this.understanding = understanding;
     this.outbox = outbox;
+    this.languageHints = new LanguageHints(catalogue.languages());
     this.metrics = metrics;
     Say say = new Say(renderer);
     List<Responder> chain = new ArrayList<>();
@@ -129,11 +131,9 @@ public final class Pipeline {
     if (catalogue.supports(understood.language()) && understood.languageConfidence() >= 0.5) {
       return understood.language();
     }
-    if (in.languageHint() != null) {
-      String hint = in.languageHint().split("[-_]")[0].toLowerCase(java.util.Locale.ROOT);
-      if (catalogue.supports(hint)) {
-        return hint;
-      }
+    String hint = languageHints.closest(in.languageHint());
+    if (hint != null) {
+      return hint;
     }
     return catalogue.supports(understood.language())
         ? understood.language()

@@ -81,6 +81,18 @@ class TelegramChannelTest {
   }
 
   @Test
+  void aPhoneSetToHongKongChineseIsAnsweredInTraditionalCharacters() {
+    long chat = IDS.incrementAndGet();
+    JsonObject update = message(IDS.incrementAndGet(), chat, "👋");
+    update.getJsonObject("message").getJsonObject("from").put("language_code", "zh-HK");
+    post(update, Running.SECRET);
+
+    eventually(() -> assertThat(sendsTo(chat)).isNotEmpty());
+    JsonObject sent = new JsonObject(sendsTo(chat).get(0).getBodyAsString());
+    assertThat(sent.getString("text")).contains("社區熱線");
+  }
+
+  @Test
   void wrongOrMissingSecretIsRefusedAndNothingIsSent() {
     long chat = IDS.incrementAndGet();
     assertThat(post(message(IDS.incrementAndGet(), chat, "hi"), "wrong").statusCode())

@@ -121,19 +121,29 @@ class AnswersTest {
 
   @ParameterizedTest(name = "{0} is {1}")
   @CsvSource({
-    "Español, es",
-    "espanol, es",
-    "tieng viet, vi",
-    "中文, zh",
-    "Soomaali, so",
-    "my, my",
-    "can you text me in Spanish, es",
-    "doi sang tieng anh, en",
-    "可以用中文吗, zh",
-    "ممكن تكلمني بالانجليزي, en"
+    "en, Español, es",
+    "en, espanol, es",
+    "en, tieng viet, vi",
+    "en, 中文, zh",
+    "en, Soomaali, so",
+    "en, my, my",
+    "en, Cantonese, zh-Hant",
+    "en, zh-Hant, zh-Hant",
+    "en, 廣東話, zh-Hant",
+    "en, 粵語, zh-Hant",
+    "en, 繁體, zh-Hant",
+    "en, 繁體中文（廣東話）, zh-Hant",
+    "zh, 粤语, zh-Hant",
+    "zh-Hant, 簡體中文, zh",
+    "zh-Hant, 普通話, zh",
+    "es, cantonés, zh-Hant",
+    "en, can you text me in Spanish, es",
+    "en, doi sang tieng anh, en",
+    "en, 可以用中文吗, zh",
+    "en, ممكن تكلمني بالانجليزي, en",
   })
-  void languagesByNameOrCode(String text, String code) {
-    assertEquals(code, ANSWERS.parse(AnswerType.LANGUAGE, text, List.of(), "en"));
+  void languagesByNameOrCode(String language, String text, String code) {
+    assertEquals(code, ANSWERS.parse(AnswerType.LANGUAGE, text, List.of(), language));
   }
 
   @ParameterizedTest(name = "{0} names no language wanted")

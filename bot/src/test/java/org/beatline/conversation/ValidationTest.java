@@ -70,6 +70,22 @@ class ValidationTest {
   }
 
   @Test
+  void aDepartmentLanguageWithoutACatalogueIsReported() throws IOException {
+    Path conversations = copyOfConversations();
+    Path department = conversations.resolve("department.yaml");
+    Files.writeString(
+        department, Files.readString(department).replace("zh-Hant, ar,", "zh-Hant, yue-Hant, ar,"));
+    String message =
+        assertThrows(
+                ConversationException.class,
+                () -> Conversations.load(conversations, Content.CATALOGUE))
+            .getMessage();
+    assertTrue(
+        message.contains("department.yaml: language 'yue-Hant' has no translations/yue-Hant.yaml"),
+        message);
+  }
+
+  @Test
   void aMissingDepartmentFactIsReported() throws IOException {
     String message =
         loadFails(

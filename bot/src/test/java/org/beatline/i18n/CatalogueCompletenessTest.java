@@ -14,7 +14,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** Every key in every language, with the same placeholders, and every keyword list filled. */
 class CatalogueCompletenessTest {
-  static final List<String> LANGUAGES = List.of("en", "es", "vi", "zh", "ar", "so", "my");
+  static final List<String> LANGUAGES =
+      List.of("en", "es", "vi", "zh", "zh-Hant", "ar", "so", "my");
   static final Catalogue CATALOGUE =
       Catalogue.load(Content.folder(null, "translations"), "en", "America/Chicago");
 
@@ -24,7 +25,7 @@ class CatalogueCompletenessTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"es", "vi", "zh", "ar", "so", "my"})
+  @ValueSource(strings = {"es", "vi", "zh", "zh-Hant", "ar", "so", "my"})
   void languageHasEveryKeyWithTheSamePlaceholders(String lang) {
     Map<String, Object> en = CATALOGUE.entries("en");
     Map<String, Object> other = CATALOGUE.entries(lang);
@@ -46,7 +47,7 @@ class CatalogueCompletenessTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"en", "es", "vi", "zh", "ar", "so", "my"})
+  @ValueSource(strings = {"en", "es", "vi", "zh", "zh-Hant", "ar", "so", "my"})
   void everyMessageRenders(String lang) {
     CATALOGUE
         .entries(lang)

@@ -136,6 +136,44 @@ class JourneyTest {
   }
 
   @Test
+  void aCantoneseComplaintQuestionGetsTheComplaintProcessInTraditionalChinese() {
+    JsonObject answer = beatline.say(Running.newResident(), "點樣投訴警察", null);
+    assertThat(answer.getJsonObject("understood").getString("language")).isEqualTo("zh-Hant");
+    assertThat(answer.getJsonObject("understood").getString("intent"))
+        .isEqualTo("accountability.file_complaint");
+    assertThat(keys(answer)).contains("welcome", "accountability.file_complaint.short");
+    assertThat(answer.getJsonArray("replies").getJsonObject(0).getString("language"))
+        .isEqualTo("zh-Hant");
+    assertThat(text(answer)).contains("投訴").contains("https://police.riverton.example/complaint");
+  }
+
+  @Test
+  void cantoneseOrTraditionalChineseChoosesTraditionalChinese() {
+    for (String choice : List.of("廣東話", "粵語", "繁體", "Cantonese")) {
+      String who = Running.newResident();
+      beatline.say(who, "hi", null);
+      JsonObject changed = beatline.say(who, choice, null);
+      assertThat(keys(changed)).as(choice).contains("language.changed");
+      assertThat(changed.getJsonArray("replies").getJsonObject(0).getString("language"))
+          .as(choice)
+          .isEqualTo("zh-Hant");
+      assertThat(text(beatline.say(who, "MENU", null))).as(choice).contains("你想做咩");
+    }
+  }
+
+  @Test
+  void aSimplifiedChineseContactIsAnsweredInSimplifiedAndATraditionalOneInTraditional() {
+    String simplified = Running.newResident();
+    JsonObject understood = beatline.say(simplified, "下次开会是什么时候", null).getJsonObject("understood");
+    assertThat(understood.getString("language")).isEqualTo("zh");
+    String traditional = Running.newResident();
+    beatline.say(traditional, "下次開會係幾時", null);
+    JsonObject again = beatline.say(traditional, "你好", null);
+    assertThat(again.getJsonArray("replies").getJsonObject(0).getString("language"))
+        .isEqualTo("zh-Hant");
+  }
+
+  @Test
   void aStoredSessionThatNoLongerFitsTheFlowsStartsFresh() {
     String who = Running.newResident();
     beatline.say(who, "hi", null);

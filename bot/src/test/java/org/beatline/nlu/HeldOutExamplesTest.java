@@ -20,7 +20,7 @@ class HeldOutExamplesTest {
   private static final double LANGUAGE_FLOOR = 0.93;
 
   @ParameterizedTest
-  @ValueSource(strings = {"ar", "en", "es", "my", "so", "vi", "zh"})
+  @ValueSource(strings = {"ar", "en", "es", "my", "so", "vi", "zh", "zh-Hant"})
   void noHeldOutMessageIsAlsoATrainingExample(String language) {
     Set<String> training = new HashSet<>();
     ExampleFiles.read(TrainedNlu.conversations())
@@ -34,7 +34,7 @@ class HeldOutExamplesTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"ar", "en", "es", "my", "so", "vi", "zh"})
+  @ValueSource(strings = {"ar", "en", "es", "my", "so", "vi", "zh", "zh-Hant"})
   void typicalPhrasingsOfEveryIntentAreUnderstood(String language) {
     List<Example> examples = TrainedNlu.eval(language);
     Scorecard card = new Scorecard();
@@ -50,7 +50,7 @@ class HeldOutExamplesTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"ar", "en", "es", "my", "so", "vi", "zh"})
+  @ValueSource(strings = {"ar", "en", "es", "my", "so", "vi", "zh", "zh-Hant"})
   void everyHeldOutEmergencyIsCaught(String language) {
     for (Example e : TrainedNlu.eval(language)) {
       if (e.intent().equals("emergency")) {
@@ -61,7 +61,7 @@ class HeldOutExamplesTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"ar", "en", "es", "my", "so", "vi", "zh"})
+  @ValueSource(strings = {"ar", "en", "es", "my", "so", "vi", "zh", "zh-Hant"})
   void theContactsLanguageNeverHurtsItsOwnMessages(String language) {
     for (Example e : TrainedNlu.eval(language)) {
       Understood u = TrainedNlu.get().understand(e.text(), language);

@@ -30,6 +30,14 @@ class LanguageDetectionTest {
         "zh|你好",
         "zh|谢谢",
         "zh|下次开会是什么时候",
+        "zh|怎么投诉警察",
+        "zh-Hant|點樣投訴警察",
+        "zh-Hant|我媽媽暈低咗叫唔醒",
+        "zh-Hant|下次開會係幾時",
+        "zh-Hant|我妈妈晕低咗叫唔醒",
+        "zh-Hant|廣東話",
+        "es|ayúdame",
+        "es|sálvenme",
         "ar|مرحبا",
         "ar|شكرا جزيلا",
         "ar|متى الاجتماع",
@@ -59,6 +67,18 @@ class LanguageDetectionTest {
     Understood u = TrainedNlu.get().understand("下次开会是什么时候", "es");
     assertEquals("zh", u.language());
     assertTrue(u.languageConfidence() >= Nlu.SWITCH_CONFIDENCE);
+  }
+
+  @Test
+  void chineseWithoutATellingCharacterKeepsTheContactsWriting() {
+    assertEquals("zh-Hant", TrainedNlu.get().understand("你好", "zh-Hant").language());
+    assertEquals("zh", TrainedNlu.get().understand("你好", "zh").language());
+    assertEquals("zh", TrainedNlu.get().understand("你好", null).language());
+    Understood one = TrainedNlu.get().understand("谢谢你", "zh-Hant");
+    assertEquals("zh-Hant", one.language(), "one Simplified character is not enough to switch");
+    Understood many = TrainedNlu.get().understand("下次开会是什么时候", "zh-Hant");
+    assertEquals("zh", many.language());
+    assertTrue(many.languageConfidence() >= Nlu.SWITCH_CONFIDENCE);
   }
 
   @Test

@@ -26,7 +26,7 @@ class SafetyNetTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"ar", "en", "es", "my", "so", "vi", "zh"})
+  @ValueSource(strings = {"ar", "en", "es", "my", "so", "vi", "zh", "zh-Hant"})
   void everyDangerPhraseAndItsVariantsRaiseTheAlarm(String language) {
     LanguageExamples examples =
         ExampleFiles.read(TrainedNlu.conversations()).stream()
@@ -128,7 +128,7 @@ class SafetyNetTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"ar", "en", "es", "my", "so", "vi", "zh"})
+  @ValueSource(strings = {"ar", "en", "es", "my", "so", "vi", "zh", "zh-Hant"})
   void whatIsUnderstoodNeverContradictsTheAlarm(String language) {
     List<String> texts = new ArrayList<>();
     ExampleFiles.read(TrainedNlu.conversations()).stream()

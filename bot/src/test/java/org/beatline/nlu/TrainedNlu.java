@@ -6,7 +6,8 @@ import org.beatline.config.Content;
 
 /** The shipped content and one Nlu trained on it, shared by the test classes of a run. */
 final class TrainedNlu {
-  static final List<String> LANGUAGES = List.of("ar", "en", "es", "my", "so", "vi", "zh");
+  static final List<String> LANGUAGES =
+      List.of("ar", "en", "es", "my", "so", "vi", "zh", "zh-Hant");
 
   private static Nlu nlu;
 

@@ -52,6 +52,18 @@ class ConsentTest {
     assertThat(beatline.say(who, word).getJsonArray("replies")).isEmpty();
   }
 
+  @ParameterizedTest
+  @CsvSource({"下次開會係幾時, zh-Hant", "下次开会是什么时候, zh"})
+  void aStopWordTwoLanguagesShareIsConfirmedInTheContactsOwn(String first, String language) {
+    String who = Running.newResident();
+    beatline.say(who, first);
+    JsonObject stopped = beatline.say(who, "停止");
+
+    JsonObject reply = stopped.getJsonArray("replies").getJsonObject(0);
+    assertThat(reply.getString("key")).isEqualTo("consent.stopped");
+    assertThat(reply.getString("language")).isEqualTo(language);
+  }
+
   @Test
   void startResumesAfterStop() {
     String who = Running.newResident();

@@ -35,12 +35,33 @@ class SafetyTest {
     "hay un hombre con una pistola afuera, es",
     "có người đang đột nhập vào nhà tôi, vi",
     "有人拿刀在砍人, zh",
+    "我媽媽暈低咗叫唔醒, zh-Hant",
+    "有人爆咗入我屋企，仲喺入面, zh-Hant",
   })
   void dangerNowGetsEmergencyGuidanceInTheResidentsLanguage(String text, String language) {
     JsonObject answer = beatline.say(Running.newResident(), text);
     assertThat(first(answer).getString("key")).isEqualTo("emergency.guidance");
     assertThat(first(answer).getString("language")).isEqualTo(language);
     assertThat(first(answer).getString("text")).contains("911");
+    assertThat(answer.getJsonObject("understood").getBoolean("emergency")).isTrue();
+  }
+
+  /** A first message that only cries for help gets the guidance, never the HELP text. */
+  @ParameterizedTest
+  @CsvSource({"ayúdame, es", "sálvame, es", "sálvenme, es", "¡Sálvenme!, es", "求助, zh", "救命呀, zh"})
+  void aCryForHelpGetsEmergencyGuidanceInItsLanguage(String text, String language) {
+    JsonObject answer = beatline.say(Running.newResident(), text);
+    assertThat(first(answer).getString("key")).isEqualTo("emergency.guidance");
+    assertThat(first(answer).getString("language")).isEqualTo(language);
+    assertThat(answer.getJsonObject("understood").getString("language")).isEqualTo(language);
+  }
+
+  @Test
+  void aCantoneseDangerPhraseRaisesTheAlarmForAContactOfAnyLanguage() {
+    String who = Running.newResident();
+    beatline.say(who, "hi");
+    JsonObject answer = beatline.say(who, "我阿爸暈低咗叫唔醒");
+    assertThat(first(answer).getString("key")).isEqualTo("emergency.guidance");
     assertThat(answer.getJsonObject("understood").getBoolean("emergency")).isTrue();
   }
 
