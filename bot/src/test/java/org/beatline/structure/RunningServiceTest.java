@@ -8,7 +8,6 @@ import static org.beatline.support.Running.eventually;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import io.vertx.core.MultiMap;
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -22,6 +21,7 @@ import java.util.stream.Stream;
 import org.beatline.i18n.SmsText;
 import org.beatline.support.Providers;
 import org.beatline.support.Running;
+import org.beatline.support.Texting;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -67,18 +67,7 @@ class RunningServiceTest {
   }
 
   static int signedSms(String sid, String from, String text) {
-    Map<String, String> form = Providers.sms(sid, from, text);
-    String signature =
-        Providers.twilioSignature("https://beatline.example.org/webhooks/twilio", form);
-    MultiMap body = MultiMap.caseInsensitiveMultiMap();
-    form.forEach(body::add);
-    return beatline
-        .http
-        .post("/webhooks/twilio")
-        .putHeader("X-Twilio-Signature", signature)
-        .sendForm(body)
-        .await()
-        .statusCode();
+    return new Texting(beatline, providers).sms(sid, from, text);
   }
 
   static List<String> bodiesTo(String phone) {

@@ -31,8 +31,12 @@ public final class Texting {
 
   /** An SMS from {@code phone}, signed as Twilio signs it; the webhook's status. */
   public int sms(String phone, String text) {
-    Map<String, String> form =
-        Providers.sms("SM" + UUID.randomUUID().toString().replace("-", ""), phone, text);
+    return sms("SM" + UUID.randomUUID().toString().replace("-", ""), phone, text);
+  }
+
+  /** The same with Twilio's message id {@code sid}, as a provider's retry repeats it. */
+  public int sms(String sid, String phone, String text) {
+    Map<String, String> form = Providers.sms(sid, phone, text);
     String signature =
         Providers.twilioSignature("https://beatline.example.org/webhooks/twilio", form);
     MultiMap body = MultiMap.caseInsensitiveMultiMap();
