@@ -2,11 +2,15 @@ package org.beatline.outbox;
 
 /**
  * How many sends one worker keeps in flight: enough to reach the channel's rate at the provider's
- * observed latency (rate times latency, with headroom), never more than the configured ceiling.
+ * observed latency (rate times latency, with headroom), plus 20 ms of sending at the rate (or
+ * four), never more than the configured ceiling. The extra lets a fast worker read and send in
+ * batches when the provider answers within a millisecond, and holds an emergency behind at most 20
+ * ms of slots besides the provider's latency.
  */
 final class Window {
   private static final double HEADROOM = 1.5;
   private static final int FLOOR = 4;
+  private static final double SLACK_SECONDS = 0.02;
   private final double messagesPerSecond;
   private final int ceiling;
   private double latencySeconds = 0.25; // until measured: a provider round trip over the Internet
@@ -29,7 +33,8 @@ final class Window {
   }
 
   private void resize() {
-    int wanted = (int) Math.ceil(messagesPerSecond * latencySeconds * HEADROOM) + FLOOR;
+    int slack = Math.max(FLOOR, (int) Math.ceil(messagesPerSecond * SLACK_SECONDS));
+    int wanted = (int) Math.ceil(messagesPerSecond * latencySeconds * HEADROOM) + slack;
     size = Math.min(ceiling, wanted);
   }
 }
