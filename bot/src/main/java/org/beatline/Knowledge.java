@@ -5,6 +5,7 @@ import org.beatline.config.Config;
 import org.beatline.config.Content;
 import org.beatline.config.DepartmentFile;
 import org.beatline.conversation.Conversations;
+import org.beatline.conversation.Department;
 import org.beatline.i18n.Catalogue;
 import org.beatline.i18n.Renderer;
 import org.beatline.message.Understanding;
@@ -33,7 +34,9 @@ final class Knowledge {
 
   static Knowledge load(Config config) {
     Path dir = Content.folder(config.conversationsDir(), "conversations");
-    DepartmentFile department = DepartmentFile.read(dir);
+    // The profile is read once: the catalogues need its language and zone, the flows the rest.
+    Department profile = Conversations.readDepartment(dir);
+    DepartmentFile department = DepartmentFile.of(profile.facts());
     Catalogue catalogue =
         Catalogue.load(
             Content.folder(config.translationsDir(), "translations"),
@@ -42,7 +45,7 @@ final class Knowledge {
     return new Knowledge(
         department,
         new Renderer(catalogue, department.replyArgs()),
-        Conversations.load(dir, catalogue),
+        Conversations.load(dir, catalogue, profile),
         Nlu.train(dir));
   }
 

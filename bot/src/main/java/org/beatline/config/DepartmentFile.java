@@ -22,6 +22,14 @@ public final class DepartmentFile {
     this.raw = raw;
   }
 
+  /** The profile as already read (the whole YAML document). */
+  public static DepartmentFile of(Map<String, Object> raw) {
+    if (raw == null || raw.get("name") == null) {
+      throw new IllegalArgumentException("department.yaml: name is required");
+    }
+    return new DepartmentFile(raw);
+  }
+
   @SuppressWarnings("unchecked")
   public static DepartmentFile read(Path conversations) {
     Path file = conversations.resolve("department.yaml");

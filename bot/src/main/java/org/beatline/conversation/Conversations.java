@@ -56,7 +56,16 @@ public final class Conversations {
    * @throws ConversationException naming the file at fault
    */
   public static Conversations load(Path dir, Catalogue catalogue) {
-    Department department = department(dir.resolve("department.yaml"));
+    return load(dir, catalogue, readDepartment(dir));
+  }
+
+  /** The department profile of a conversations folder, read once for the whole service. */
+  public static Department readDepartment(Path dir) {
+    return department(dir.resolve("department.yaml"));
+  }
+
+  /** Loads the flows of {@code dir} for a department profile already read. */
+  public static Conversations load(Path dir, Catalogue catalogue, Department department) {
     Settings settings = read(dir.resolve("engine.yaml"), Settings.class);
     Map<String, Flow> flows = new LinkedHashMap<>();
     for (Path file : yamlFiles(dir.resolve("flows"))) {
