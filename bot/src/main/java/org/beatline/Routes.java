@@ -4,6 +4,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import org.beatline.admin.AdminApi;
+import org.beatline.admin.ConcernStats;
 import org.beatline.admin.ConcernsApi;
 import org.beatline.admin.Jobs;
 import org.beatline.admin.MeetingsApi;
@@ -51,6 +52,7 @@ final class Routes {
     var department = content.conversations().department();
     new OfficersApi(stores.officers, department).routes(router);
     new NeighbourhoodsApi(stores.routing, stores.officers, department).routes(router);
+    new ConcernStats(stores.concerns, department.timeZone()).routes(router); // before /:reference
     new ConcernsApi(stores.concerns, stores.desk.work(), channels.outbox()).routes(router);
     new MeetingsApi(stores.meetings, stores.outreach, stores.broadcasts, department).routes(router);
     Object minimum = department.fact("surveys.officer_minimum_responses");

@@ -119,8 +119,15 @@ public final class CaseWork {
         words == null || words.isBlank()
             ? Future.succeededFuture()
             : desk.concerns().append(c.reference(), "thread", officerEntry(actor, words));
+    Instant now = changed.updated();
     return desk.concerns()
         .save(changed)
+        .compose(v -> desk.concerns().mark(c.reference(), Concerns.ANSWERED, now))
+        .compose(
+            v ->
+                state.equals(Concern.RESOLVED)
+                    ? desk.concerns().mark(c.reference(), Concerns.RESOLVED, now)
+                    : Future.<Void>succeededFuture())
         .compose(v -> thread)
         .compose(v -> desk.audit(changed, what, words, actor.name(), actor.via()))
         .compose(v -> state.equals(Concern.ACKNOWLEDGED) ? Future.succeededFuture() : endRelay(c))
@@ -145,6 +152,7 @@ public final class CaseWork {
                     "text", text));
     return desk.concerns()
         .save(touched)
+        .compose(v -> desk.concerns().mark(c.reference(), Concerns.ANSWERED, touched.updated()))
         .compose(v -> desk.concerns().append(c.reference(), "thread", officerEntry(actor, text)))
         .compose(v -> desk.audit(touched, "replied", null, actor.name(), actor.via()))
         .compose(v -> openRelay(c))

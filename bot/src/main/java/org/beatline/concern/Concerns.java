@@ -121,6 +121,66 @@ public final class Concerns {
         .compose(this::load);
   }
 
+  /** The fields a case's first answer and its resolution are kept in. */
+  static final String ANSWERED = "answeredAt";
+
+  static final String RESOLVED = "resolvedAt";
+
+  /**
+   * Notes when a case reached a milestone ({@link #ANSWERED}, {@link #RESOLVED}); the first wins.
+   */
+  Future<Void> mark(String reference, String milestone, Instant at) {
+    return redis.call(c -> c.hsetnx(key(reference), milestone, at.toString())).mapEmpty();
+  }
+
+  /**
+   * The times of the cases created from {@code from} (inclusive) to {@code to} (exclusive), oldest
+   * first, at most {@code limit}.
+   */
+  public Future<List<CaseTimes>> timesBetween(Instant from, Instant to, int limit) {
+    return redis
+        .call(
+            c ->
+                c.zrangebyscore(
+                    ALL,
+                    Range.create((double) from.toEpochMilli(), (double) to.toEpochMilli() - 1),
+                    Limit.create(0, limit)))
+        .compose(
+            refs -> {
+              List<Future<CaseTimes>> all = new ArrayList<>();
+              for (String ref : refs) {
+                all.add(
+                    redis
+                        .call(
+                            c ->
+                                c.hmget(
+                                    key(ref),
+                                    "neighbourhood",
+                                    "category",
+                                    "created",
+                                    ANSWERED,
+                                    RESOLVED))
+                        .map(
+                            v ->
+                                v.get(2).hasValue()
+                                    ? new CaseTimes(
+                                        ref,
+                                        blankToNull(v.get(0).getValueOrElse(null)),
+                                        blankToNull(v.get(1).getValueOrElse(null)),
+                                        Instant.parse(v.get(2).getValue()),
+                                        instantOrNull(v.get(3).getValueOrElse(null)),
+                                        instantOrNull(v.get(4).getValueOrElse(null)))
+                                    : null));
+              }
+              return Future.all(all)
+                  .map(v -> all.stream().map(Future::result).filter(t -> t != null).toList());
+            });
+  }
+
+  private static Instant instantOrNull(String s) {
+    return s == null || s.isEmpty() ? null : Instant.parse(s);
+  }
+
   private Future<List<Concern>> load(List<String> refs) {
     List<Future<Concern>> all = new ArrayList<>();
     refs.forEach(r -> all.add(find(r)));
