@@ -6,14 +6,18 @@ import io.vertx.ext.web.Router;
 import org.beatline.admin.AdminApi;
 import org.beatline.admin.ConcernStats;
 import org.beatline.admin.ConcernsApi;
+import org.beatline.admin.Dashboard;
 import org.beatline.admin.Jobs;
 import org.beatline.admin.MeetingsApi;
 import org.beatline.admin.NeighbourhoodsApi;
 import org.beatline.admin.OfficersApi;
 import org.beatline.admin.Operations;
+import org.beatline.admin.SurveyOutlines;
 import org.beatline.admin.SurveysApi;
 import org.beatline.config.Config;
+import org.beatline.config.Content;
 import org.beatline.http.Requests;
+import org.beatline.i18n.StaffCatalogue;
 import org.beatline.meeting.Calendar;
 import org.beatline.redis.Redis;
 import org.beatline.schedule.Scheduler;
@@ -64,6 +68,9 @@ final class Routes {
             content.renderer().catalogue(),
             minimum instanceof Integer n ? n : 10)
         .routes(router);
+    new SurveyOutlines(content.conversations().surveyOutlines(), content.renderer().catalogue())
+        .routes(router);
+    new Dashboard(StaffCatalogue.load(staffTexts(config)), department).routes(router);
     router.errorHandler(
         413, ctx -> Requests.refuse(ctx, 413, "request body is larger than 64 KiB"));
     router.errorHandler(400, ctx -> Requests.refuse(ctx, 400, "bad request"));
@@ -80,5 +87,14 @@ final class Routes {
           Requests.refuse(ctx, 500, "internal error");
         });
     return router;
+  }
+
+  /** The staff catalogue: the translations folder's, or the packaged one when it has none. */
+  private static java.nio.file.Path staffTexts(Config config) {
+    java.nio.file.Path dir =
+        Content.folder(config.translationsDir(), "translations").resolve("staff");
+    return java.nio.file.Files.isRegularFile(dir.resolve("en.yaml"))
+        ? dir
+        : Content.folder(null, "translations").resolve("staff");
   }
 }

@@ -1,6 +1,8 @@
 package org.beatline.admin;
 
 import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Set;
@@ -9,7 +11,10 @@ import org.beatline.concern.Routing;
 import org.beatline.conversation.Department;
 import org.beatline.http.Requests;
 
-/** {@code PUT /api/v1/neighbourhoods/{id}/routing}: who answers a neighbourhood's concerns. */
+/**
+ * {@code /api/v1/neighbourhoods}: the department's neighbourhoods, and who answers each one's
+ * concerns ({@code PUT /api/v1/neighbourhoods/{id}/routing}).
+ */
 public final class NeighbourhoodsApi {
   private static final Set<String> FIELDS = Set.of("primary", "backup", "ackDeadlineHours");
   private final Routing routing;
@@ -23,6 +28,7 @@ public final class NeighbourhoodsApi {
   }
 
   public void routes(Router router) {
+    router.get(AdminApi.BASE + "/neighbourhoods").handler(this::list);
     router
         .put(AdminApi.BASE + "/neighbourhoods/:id/routing")
         .handler(Requests.body())
@@ -61,6 +67,27 @@ public final class NeighbourhoodsApi {
                     .onSuccess(v -> ctx.json(rule.toJson().put("neighbourhood", id)))
                     .onFailure(e -> Requests.refuse(ctx, 503, "store unavailable"));
               }
+            });
+  }
+
+  /** Every neighbourhood of the profile with its names and the routing staff set, if any. */
+  private void list(RoutingContext ctx) {
+    var all = department.neighbourhoods();
+    Future.all(all.stream().map(n -> routing.get(n.id())).toList())
+        .onFailure(e -> Requests.refuse(ctx, 503, "store unavailable"))
+        .onSuccess(
+            rules -> {
+              JsonArray items = new JsonArray();
+              for (int i = 0; i < all.size(); i++) {
+                Routing.Rule rule = rules.resultAt(i);
+                items.add(
+                    new JsonObject()
+                        .put("id", all.get(i).id())
+                        .put("names", new JsonObject(new java.util.HashMap<>(all.get(i).names())))
+                        .put("zips", new JsonArray(all.get(i).zips()))
+                        .put("routing", rule == null ? null : rule.toJson()));
+              }
+              ctx.json(new JsonObject().put("items", items).putNull("next"));
             });
   }
 }

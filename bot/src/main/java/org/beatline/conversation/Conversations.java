@@ -173,6 +173,11 @@ public final class Conversations {
     return surveys.stream().map(Survey::id).toList();
   }
 
+  /** Every survey's questions, for reading its results. */
+  public List<SurveyOutline> surveyOutlines() {
+    return surveys.stream().map(SurveyOutline::of).toList();
+  }
+
   Settings settings() {
     return settings;
   }

@@ -47,7 +47,8 @@ public final class Catalogue {
     try (Stream<Path> files = Files.list(dir)) {
       for (Path file : files.sorted().toList()) {
         String name = file.getFileName().toString();
-        if (name.matches("[a-z]{2,3}(-[A-Za-z0-9]{2,8})*\\.ya?ml")) {
+        // Files only: staff/ beside them is the dashboard's catalogue, never said to residents.
+        if (Files.isRegularFile(file) && name.matches("[a-z]{2,3}(-[A-Za-z0-9]{2,8})*\\.ya?ml")) {
           all.put(name.substring(0, name.indexOf('.')), read(file));
         }
       }
