@@ -1,15 +1,23 @@
 package org.beatline.admin;
 
 import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import org.beatline.concern.Officers;
 import org.beatline.concern.Routing;
 import org.beatline.conversation.Department;
+import org.beatline.conversation.Neighbourhood;
 import org.beatline.http.Requests;
+import org.beatline.staff.Role;
 
-/** {@code PUT /api/v1/neighbourhoods/{id}/routing}: who answers a neighbourhood's concerns. */
+/**
+ * {@code /api/v1/neighbourhoods}: the department's neighbourhoods, and who answers each one's
+ * concerns ({@code PUT /api/v1/neighbourhoods/{id}/routing}).
+ */
 public final class NeighbourhoodsApi {
   private static final Set<String> FIELDS = Set.of("primary", "backup", "ackDeadlineHours");
   private final Routing routing;
@@ -23,10 +31,39 @@ public final class NeighbourhoodsApi {
   }
 
   public void routes(Router router) {
+    router.get(AdminApi.BASE + "/neighbourhoods").handler(this::list);
     router
         .put(AdminApi.BASE + "/neighbourhoods/:id/routing")
+        .handler(Access.only(Role.ADMIN))
         .handler(Requests.body())
         .handler(this::put);
+  }
+
+  /** The department's neighbourhoods, each with its names and who answers its concerns. */
+  private void list(RoutingContext ctx) {
+    Page page = Page.of(ctx);
+    if (page == null) {
+      return;
+    }
+    List<Neighbourhood> all = department.neighbourhoods();
+    Future.all(all.stream().map(n -> routing.get(n.id())).toList())
+        .onFailure(e -> Requests.refuse(ctx, 503, "store unavailable"))
+        .onSuccess(
+            rules -> {
+              List<JsonObject> items = new ArrayList<>();
+              for (int i = 0; i < all.size(); i++) {
+                Routing.Rule rule = rules.resultAt(i);
+                items.add(
+                    new JsonObject()
+                        .put("id", all.get(i).id())
+                        .put("names", new JsonObject(new java.util.TreeMap<>(all.get(i).names())))
+                        .put("routing", rule == null ? null : rule.toJson()));
+              }
+              JsonObject answer = page.slice(ctx, items);
+              if (answer != null) {
+                ctx.json(answer);
+              }
+            });
   }
 
   private void put(RoutingContext ctx) {
