@@ -186,6 +186,14 @@ public final class Beatline implements AutoCloseable {
     return router.getRoutes().stream().map(r -> r.getPath()).filter(p -> p != null).toList();
   }
 
+  /** Each route that answers particular methods, as {@code "GET /path"}. */
+  public List<String> routeOperations() {
+    return router.getRoutes().stream()
+        .filter(r -> r.getPath() != null && r.methods() != null)
+        .flatMap(r -> r.methods().stream().map(m -> m.name() + " " + r.getPath()))
+        .toList();
+  }
+
   public Pipeline pipeline() {
     return channels.pipeline();
   }

@@ -3,6 +3,7 @@ package org.beatline;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
+import org.beatline.admin.Access;
 import org.beatline.admin.AdminApi;
 import org.beatline.admin.ConcernStats;
 import org.beatline.admin.ConcernsApi;
@@ -12,6 +13,7 @@ import org.beatline.admin.MeetingsApi;
 import org.beatline.admin.NeighbourhoodsApi;
 import org.beatline.admin.OfficersApi;
 import org.beatline.admin.Operations;
+import org.beatline.admin.StaffApi;
 import org.beatline.admin.SurveyOutlines;
 import org.beatline.admin.SurveysApi;
 import org.beatline.config.Config;
@@ -50,14 +52,30 @@ final class Routes {
     channels.all().forEach(c -> c.routes(router, channels.pipeline()));
     new Calendar(stores.meetings, content.department().name()).routes(router);
     new Operations(redis, registry, config.metricsToken()).routes(router);
-    new AdminApi(config.adminToken(), content.understanding(), stores.unrecognized, stores.ledger)
+    Access access =
+        new Access(
+            config.adminToken(), stores.accounts, stores.sessions, stores.tokens, stores.audit);
+    new AdminApi(access, content.understanding(), stores.unrecognized, stores.ledger)
+        .routes(router);
+    new StaffApi(
+            vertx,
+            access,
+            stores.accounts,
+            stores.sessions,
+            stores.tokens,
+            stores.audit,
+            stores.loginThrottle,
+            stores.officers,
+            config.publicBaseUrl().startsWith("https:"))
         .routes(router);
     new Jobs(scheduler).routes(router);
     var department = content.conversations().department();
     new OfficersApi(stores.officers, department).routes(router);
     new NeighbourhoodsApi(stores.routing, stores.officers, department).routes(router);
-    new ConcernStats(stores.concerns, department.timeZone()).routes(router); // before /:reference
-    new ConcernsApi(stores.concerns, stores.desk.work(), channels.outbox()).routes(router);
+    new ConcernStats(stores.concerns, stores.officers, department.timeZone())
+        .routes(router); // before /concerns/:reference
+    new ConcernsApi(stores.concerns, stores.desk.work(), channels.outbox(), stores.officers)
+        .routes(router);
     new MeetingsApi(stores.meetings, stores.outreach, stores.broadcasts, department).routes(router);
     Object minimum = department.fact("surveys.officer_minimum_responses");
     new SurveysApi(

@@ -22,6 +22,11 @@ import org.beatline.pipeline.Unrecognized;
 import org.beatline.redis.Redis;
 import org.beatline.roster.Roster;
 import org.beatline.schedule.Scheduler;
+import org.beatline.staff.Accounts;
+import org.beatline.staff.AuditTrail;
+import org.beatline.staff.LoginThrottle;
+import org.beatline.staff.Sessions;
+import org.beatline.staff.Tokens;
 import org.beatline.survey.Invitation;
 import org.beatline.survey.Invitations;
 import org.beatline.survey.SurveyAnswers;
@@ -49,6 +54,11 @@ final class Stores {
   final Broadcasts broadcasts;
   final Outreach outreach;
   final Invitations invitations;
+  final Accounts accounts;
+  final Sessions sessions;
+  final Tokens tokens;
+  final AuditTrail audit;
+  final LoginThrottle loginThrottle;
 
   Stores(
       Redis redis,
@@ -105,6 +115,11 @@ final class Stores {
     this.roster = new Roster(redis);
     this.feedback = new AnswerFeedback(redis);
     this.unrecognized = new Unrecognized(redis);
+    this.accounts = new Accounts(redis);
+    this.sessions = new Sessions(redis);
+    this.tokens = new Tokens(redis);
+    this.audit = new AuditTrail(redis);
+    this.loginThrottle = new LoginThrottle(redis);
   }
 
   /** What each effect of a conversation turn does, by the domain that owns it. */

@@ -16,21 +16,22 @@ import {officersView} from './views/officers.js';
 import {accountsView} from './views/accounts.js';
 
 /** The pages, in the navigation's order, and the roles that see each. */
+const ALL = ['admin', 'liaison', 'complaint_intake', 'viewer'];
 const PAGES = [
-  {path: 'concerns', view: concernsView, roles: ['admin', 'liaison', 'complaint_intake', 'viewer']},
-  {path: 'trends', view: trendsView, roles: ['admin', 'liaison', 'complaint_intake', 'viewer']},
-  {path: 'meetings', view: meetingsView, roles: ['admin', 'liaison', 'viewer']},
-  {path: 'surveys', view: surveysView, roles: ['admin', 'viewer']},
-  {path: 'unrecognized', view: unrecognizedView, roles: ['admin', 'viewer']},
-  {path: 'consent', view: consentView, roles: ['admin', 'viewer']},
-  {path: 'officers', view: officersView, roles: ['admin', 'liaison', 'complaint_intake', 'viewer']},
+  {path: 'concerns', view: concernsView, roles: ALL},
+  {path: 'trends', view: trendsView, roles: ALL},
+  {path: 'meetings', view: meetingsView, roles: ALL},
+  {path: 'surveys', view: surveysView, roles: ALL},
+  {path: 'unrecognized', view: unrecognizedView, roles: ALL},
+  {path: 'consent', view: consentView, roles: ALL},
+  {path: 'officers', view: officersView, roles: ALL},
   {path: 'accounts', view: accountsView, roles: ['admin']},
 ];
 
 /** What each role may change; the API decides in the end, this only hides what would be refused. */
 const CHANGES = {
   admin: ['case', 'meetings', 'surveys', 'officers', 'accounts'],
-  liaison: ['case'],
+  liaison: ['case', 'meetings', 'surveys'],
   complaint_intake: ['case'],
   viewer: [],
 };

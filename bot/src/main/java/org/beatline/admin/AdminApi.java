@@ -1,7 +1,6 @@
 package org.beatline.admin;
 
 import io.vertx.core.json.DecodeException;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -15,27 +14,28 @@ import org.beatline.message.Understanding;
 import org.beatline.pipeline.Unrecognized;
 
 /**
- * The staff API under {@code /api/v1}, behind a bearer token: what the bot understands of a text,
- * what residents asked that it could not answer, and the consent ledger. Its OpenAPI document is
- * served at {@code /api/v1/openapi.yaml}.
+ * The staff API under {@code /api/v1}: its OpenAPI document, public at {@code
+ * /api/v1/openapi.yaml}; who may call the rest ({@link Access}); what the bot understands of a
+ * text, what residents asked that it could not answer, and the consent ledger.
  */
 public final class AdminApi {
   static final String BASE = "/api/v1";
-  private final String token;
+  private final Access access;
   private final Understanding understanding;
   private final Unrecognized unrecognized;
   private final ConsentLedger ledger;
   private final String openapi;
 
   public AdminApi(
-      String token, Understanding understanding, Unrecognized unrecognized, ConsentLedger ledger) {
-    this.token = token;
+      Access access, Understanding understanding, Unrecognized unrecognized, ConsentLedger ledger) {
+    this.access = access;
     this.understanding = understanding;
     this.unrecognized = unrecognized;
     this.ledger = ledger;
     this.openapi = resource("admin/openapi.yaml");
   }
 
+  /** The public document, then who is calling for every other route under {@code /api/v1}. */
   public void routes(Router router) {
     router
         .get(BASE + "/openapi.yaml")
@@ -48,24 +48,10 @@ public final class AdminApi {
               ctx.response().putHeader("Cache-Control", "no-store");
               ctx.next();
             });
-    router.route(BASE + "/*").handler(this::authorised);
+    router.route(BASE + "/*").handler(access::authenticate);
     router.post(BASE + "/nlu/parse").handler(Requests.body()).handler(this::parse);
     router.get(BASE + "/nlu/unrecognized").handler(this::unrecognized);
     router.get(BASE + "/consent").handler(this::consent);
-  }
-
-  private void authorised(RoutingContext ctx) {
-    String header = ctx.request().getHeader("Authorization");
-    if (header == null || !header.startsWith("Bearer ")) {
-      ctx.response().putHeader("WWW-Authenticate", "Bearer");
-      Requests.refuse(ctx, 401, "a bearer token is required");
-      return;
-    }
-    if (!Requests.sameSecret(token, header.substring("Bearer ".length()).strip())) {
-      Requests.refuse(ctx, 403, "invalid token");
-      return;
-    }
-    ctx.next();
   }
 
   private void parse(RoutingContext ctx) {
@@ -92,58 +78,59 @@ public final class AdminApi {
   }
 
   private void unrecognized(RoutingContext ctx) {
-    int limit = limit(ctx, 50, 1000);
-    if (limit < 0) {
+    Page page = Page.of(ctx);
+    if (page == null) {
+      return;
+    }
+    int offset = page.offset();
+    if (offset < 0) {
+      Requests.refuse(ctx, 400, "cursor: not a cursor this list gave");
       return;
     }
     unrecognized
-        .recent(limit)
-        .onSuccess(list -> ctx.json(new JsonObject().put("messages", new JsonArray(list))))
+        .recent(offset, page.limit())
+        .onSuccess(
+            list ->
+                ctx.json(
+                    Page.answer(
+                        list,
+                        list.size() < page.limit()
+                            ? null
+                            : Integer.toString(offset + list.size()))))
         .onFailure(e -> Requests.refuse(ctx, 503, "store unavailable"));
   }
 
   private void consent(RoutingContext ctx) {
-    int limit = limit(ctx, 100, 1000);
-    if (limit < 0) {
+    Page page = Page.of(ctx);
+    if (page == null) {
+      return;
+    }
+    if (page.cursor() != null && !page.cursor().matches("\\d+-\\d+")) {
+      Requests.refuse(ctx, 400, "cursor: not a cursor this list gave");
       return;
     }
     ledger
-        .recent(limit)
+        .recent(page.cursor(), page.limit())
         .onSuccess(
-            entries -> {
-              JsonArray out = new JsonArray();
-              entries.forEach(
-                  e ->
-                      out.add(
-                          new JsonObject()
-                              .put("id", e.id())
-                              .put("at", e.at().toString())
-                              .put("channel", e.channel())
-                              .put("addressHash", e.addressHash())
-                              .put("change", e.change())
-                              .put("reason", e.reason())
-                              .put("topic", e.topic())));
-              ctx.json(new JsonObject().put("entries", out));
-            })
+            entries ->
+                ctx.json(
+                    Page.answer(
+                        entries.stream()
+                            .map(
+                                e ->
+                                    new JsonObject()
+                                        .put("id", e.id())
+                                        .put("at", e.at().toString())
+                                        .put("channel", e.channel())
+                                        .put("addressHash", e.addressHash())
+                                        .put("change", e.change())
+                                        .put("reason", e.reason())
+                                        .put("topic", e.topic()))
+                            .toList(),
+                        entries.size() < page.limit()
+                            ? null
+                            : entries.get(entries.size() - 1).id())))
         .onFailure(e -> Requests.refuse(ctx, 503, "store unavailable"));
-  }
-
-  /** The {@code limit} query parameter, or -1 after refusing a bad one. */
-  private static int limit(RoutingContext ctx, int fallback, int max) {
-    String raw = ctx.queryParams().get("limit");
-    if (raw == null) {
-      return fallback;
-    }
-    try {
-      int n = Integer.parseInt(raw);
-      if (n >= 1 && n <= max) {
-        return n;
-      }
-    } catch (NumberFormatException e) {
-      // refused below
-    }
-    Requests.refuse(ctx, 400, "limit must be a whole number from 1 to " + max);
-    return -1;
   }
 
   private static String resource(String name) {

@@ -45,6 +45,11 @@ final class Body {
     return new Body(json);
   }
 
+  /** How many fields the body has. */
+  int size() {
+    return json.size();
+  }
+
   boolean has(String field) {
     return json.containsKey(field);
   }

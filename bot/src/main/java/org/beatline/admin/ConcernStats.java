@@ -1,5 +1,6 @@
 package org.beatline.admin;
 
+import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -22,7 +23,9 @@ import java.util.TreeMap;
 import java.util.function.Predicate;
 import org.beatline.concern.CaseTimes;
 import org.beatline.concern.Concerns;
+import org.beatline.concern.Officers;
 import org.beatline.http.Requests;
+import org.beatline.staff.Staff;
 
 /**
  * {@code GET /api/v1/concerns/stats}: concerns counted by period (day, ISO week or month in the
@@ -34,10 +37,12 @@ public final class ConcernStats {
   private static final int MAX_CASES = 100_000;
   private static final int MAX_PERIODS = 400;
   private final Concerns concerns;
+  private final Officers officers;
   private final ZoneId zone;
 
-  public ConcernStats(Concerns concerns, String timeZone) {
+  public ConcernStats(Concerns concerns, Officers officers, String timeZone) {
     this.concerns = concerns;
+    this.officers = officers;
     this.zone = ZoneId.of(timeZone);
   }
 
@@ -129,9 +134,12 @@ public final class ConcernStats {
       Requests.refuse(ctx, 400, "since: at most " + MAX_PERIODS + " periods at a time");
       return;
     }
-    Predicate<CaseTimes> visible = visibleTo(ctx);
-    concerns
-        .timesBetween(since, until, MAX_CASES)
+    visibleTo(Access.staff(ctx))
+        .compose(
+            visible ->
+                concerns
+                    .timesBetween(since, until, MAX_CASES)
+                    .map(all -> all.stream().filter(visible).toList()))
         .onFailure(e -> Requests.refuse(ctx, 503, "store unavailable"))
         .onSuccess(
             all ->
@@ -139,13 +147,33 @@ public final class ConcernStats {
                     new JsonObject()
                         .put("interval", interval.name().toLowerCase(java.util.Locale.ROOT))
                         .put("periods", new JsonArray(periods))
-                        .put("items", items(all.stream().filter(visible).toList(), interval, by))
+                        .put("items", items(all, interval, by))
                         .putNull("next")));
   }
 
-  /** What the caller may count: every case for now; roles narrow it. */
-  private static Predicate<CaseTimes> visibleTo(RoutingContext ctx) {
-    return c -> true;
+  /**
+   * The cases a caller may count, as the inbox shows them: misconduct complaints only for complaint
+   * intake (nothing else) and admins; for a liaison, their neighbourhoods' and their own cases.
+   */
+  private Future<Predicate<CaseTimes>> visibleTo(Staff s) {
+    return switch (s.role()) {
+      case ADMIN -> Future.succeededFuture(c -> true);
+      case COMPLAINT_INTAKE -> Future.succeededFuture(CaseTimes::misconduct);
+      case VIEWER -> Future.succeededFuture(c -> !c.misconduct());
+      case LIAISON ->
+          s.officerId() == null
+              ? Future.succeededFuture(c -> false)
+              : officers
+                  .find(s.officerId())
+                  .map(
+                      o -> {
+                        Set<String> hoods = o == null ? Set.of() : Set.copyOf(o.neighbourhoods());
+                        return c ->
+                            !c.misconduct()
+                                && (s.officerId().equals(c.officer())
+                                    || hoods.contains(c.neighbourhood()));
+                      });
+    };
   }
 
   /** Every period from {@code since} to {@code until}, oldest first. */

@@ -18,8 +18,11 @@ import org.apache.commons.csv.CSVPrinter;
 import org.beatline.concern.CaseWork;
 import org.beatline.concern.Concern;
 import org.beatline.concern.Concerns;
+import org.beatline.concern.Officers;
 import org.beatline.http.Requests;
 import org.beatline.outbox.Outbox;
+import org.beatline.staff.Role;
+import org.beatline.staff.Staff;
 
 /**
  * {@code /api/v1/concerns}: the concern inbox for staff, each case with its thread, progress and
@@ -34,23 +37,60 @@ public final class ConcernsApi {
           "resolve", CaseWork.Action.RESOLVE,
           "no-follow-up", CaseWork.Action.NO_FOLLOW_UP,
           "assign", CaseWork.Action.ASSIGN);
-  private static final int PAGE = 100;
   private final Concerns concerns;
   private final CaseWork work;
   private final Outbox outbox;
+  private final Officers officers;
 
-  public ConcernsApi(Concerns concerns, CaseWork work, Outbox outbox) {
+  public ConcernsApi(Concerns concerns, CaseWork work, Outbox outbox, Officers officers) {
     this.concerns = concerns;
     this.work = work;
     this.outbox = outbox;
+    this.officers = officers;
   }
 
   public void routes(Router router) {
     String base = AdminApi.BASE + "/concerns";
     router.get(base).handler(this::list);
     router.get(base + "/:reference").handler(this::get);
-    router.post(base + "/:reference/:action").handler(Requests.body()).handler(this::act);
+    router
+        .post(base + "/:reference/:action")
+        .handler(Access.only(Role.ADMIN, Role.LIAISON, Role.COMPLAINT_INTAKE))
+        .handler(Requests.body())
+        .handler(this::act);
     router.get(AdminApi.BASE + "/open311/requests.json").handler(this::open311);
+  }
+
+  /**
+   * The concerns a caller may see: misconduct complaints only by complaint intake and admins,
+   * everything else by admins and viewers, and by a liaison the concerns of the neighbourhoods they
+   * serve or assigned to them. Complaint intake sees complaints only.
+   */
+  private Future<Predicate<Concern>> visible(Staff s) {
+    return switch (s.role()) {
+      case ADMIN -> Future.succeededFuture(c -> true);
+      case COMPLAINT_INTAKE -> Future.succeededFuture(Concern::misconduct);
+      case VIEWER -> Future.succeededFuture(c -> !c.misconduct());
+      case LIAISON ->
+          s.officerId() == null
+              ? Future.succeededFuture(c -> false)
+              : officers
+                  .find(s.officerId())
+                  .map(
+                      o -> {
+                        Set<String> hoods = o == null ? Set.of() : Set.copyOf(o.neighbourhoods());
+                        return c ->
+                            !c.misconduct()
+                                && (s.officerId().equals(c.officer())
+                                    || hoods.contains(c.neighbourhood()));
+                      });
+    };
+  }
+
+  /** The concern {@code reference} if the caller may see it, else null. */
+  private Future<Concern> findVisible(RoutingContext ctx, String reference) {
+    return visible(Access.staff(ctx))
+        .compose(v -> concerns.find(reference).map(c -> c != null && v.test(c) ? c : null));
   }
 
   private void list(RoutingContext ctx) {
@@ -70,19 +110,28 @@ public final class ConcernsApi {
       return;
     }
     boolean csv = "csv".equals(q.get("format"));
-    Predicate<Concern> wanted =
+    Page page = Page.of(ctx);
+    if (page == null) {
+      return;
+    }
+    int limit = page.limit();
+    Predicate<Concern> filters =
         c ->
             (state == null || state.equals(c.state()))
                 && (q.get("neighbourhood") == null
                     || q.get("neighbourhood").equals(c.neighbourhood()))
                 && (q.get("officer") == null || q.get("officer").equals(c.officer()))
                 && !c.created().isBefore(since);
-    concerns
-        .recent(before, csv ? 10_000 : PAGE)
+    visible(Access.staff(ctx))
+        .compose(
+            seen ->
+                concerns
+                    .recent(before, csv ? 10_000 : limit)
+                    .map(read -> new Read(read, read.stream().filter(seen.and(filters)).toList())))
         .onFailure(e -> Requests.refuse(ctx, 503, "store unavailable"))
         .onSuccess(
-            page -> {
-              List<Concern> items = page.stream().filter(wanted).toList();
+            read -> {
+              List<Concern> items = read.wanted();
               if (csv) {
                 ctx.response()
                     .putHeader("Content-Type", "text/csv; charset=utf-8")
@@ -92,18 +141,21 @@ public final class ConcernsApi {
               }
               JsonArray out = new JsonArray();
               items.forEach(c -> out.add(json(c)));
+              List<Concern> all = read.all();
               Object next =
-                  page.size() < PAGE
+                  all.size() < limit
                       ? null
-                      : Long.toString(page.get(page.size() - 1).created().toEpochMilli());
+                      : Long.toString(all.get(all.size() - 1).created().toEpochMilli());
               ctx.json(new JsonObject().put("items", out).put("next", next));
             });
   }
 
+  /** A page read from the store, and those of its concerns the request wants. */
+  private record Read(List<Concern> all, List<Concern> wanted) {}
+
   private void get(RoutingContext ctx) {
     String ref = work.normalise(ctx.pathParam("reference"));
-    concerns
-        .find(ref)
+    findVisible(ctx, ref)
         .compose(
             c ->
                 c == null
@@ -150,8 +202,15 @@ public final class ConcernsApi {
       Requests.refuse(ctx, 400, e.getMessage());
       return;
     }
-    CaseWork.Actor staff = new CaseWork.Actor(null, "staff", "api");
-    work.act(ctx.pathParam("reference"), action, text, staff)
+    Staff staff = Access.staff(ctx);
+    CaseWork.Actor actor = new CaseWork.Actor(null, staff.actor(), "api");
+    String ref = work.normalise(ctx.pathParam("reference"));
+    findVisible(ctx, ref)
+        .compose(
+            c ->
+                c == null
+                    ? Future.succeededFuture(CaseWork.Result.refused(null, "officer.unknown_case"))
+                    : work.act(ref, action, text, actor))
         .compose(r -> outbox.enqueue(r.messages()).map(r))
         .onSuccess(
             r -> {
@@ -177,8 +236,12 @@ public final class ConcernsApi {
 
   /** Open311 GeoReport v2 service requests: a bare array, no resident contact details. */
   private void open311(RoutingContext ctx) {
-    concerns
-        .recent(Long.MAX_VALUE, 1000)
+    visible(Access.staff(ctx))
+        .compose(
+            seen ->
+                concerns
+                    .recent(Long.MAX_VALUE, 1000)
+                    .map(all -> all.stream().filter(seen).toList()))
         .onFailure(e -> Requests.refuse(ctx, 503, "store unavailable"))
         .onSuccess(
             all -> {

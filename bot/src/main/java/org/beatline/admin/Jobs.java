@@ -1,6 +1,5 @@
 package org.beatline.admin;
 
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import org.beatline.http.Requests;
@@ -22,18 +21,25 @@ public final class Jobs {
     router
         .get(AdminApi.BASE + "/jobs/parked")
         .handler(
-            ctx ->
-                scheduler
-                    .parked()
-                    .onSuccess(
-                        jobs ->
-                            ctx.response()
-                                .putHeader("Content-Type", "application/json")
-                                .end(new JsonObject().put("jobs", new JsonArray(jobs)).encode()))
-                    .onFailure(
-                        e -> {
-                          LOG.warn("parked jobs could not be read: {}", e.toString());
-                          Requests.refuse(ctx, 503, "parked jobs cannot be read right now");
-                        }));
+            ctx -> {
+              Page page = Page.of(ctx);
+              if (page == null) {
+                return;
+              }
+              scheduler
+                  .parked()
+                  .onSuccess(
+                      jobs -> {
+                        JsonObject answer = page.slice(ctx, jobs);
+                        if (answer != null) {
+                          ctx.json(answer);
+                        }
+                      })
+                  .onFailure(
+                      e -> {
+                        LOG.warn("parked jobs could not be read: {}", e.toString());
+                        Requests.refuse(ctx, 503, "parked jobs cannot be read right now");
+                      });
+            });
   }
 }

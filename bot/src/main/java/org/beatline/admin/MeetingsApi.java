@@ -1,6 +1,5 @@
 package org.beatline.admin;
 
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -17,6 +16,7 @@ import org.beatline.meeting.Broadcasts;
 import org.beatline.meeting.Meeting;
 import org.beatline.meeting.Meetings;
 import org.beatline.meeting.Outreach;
+import org.beatline.staff.Role;
 
 /**
  * {@code /api/v1/meetings} and {@code /api/v1/broadcasts}: staff schedule a meeting once, and every
@@ -50,6 +50,7 @@ public final class MeetingsApi {
 
   public void routes(Router router) {
     String base = AdminApi.BASE + "/meetings";
+    router.route(base + "*").handler(Access.changesOnlyBy(Role.ADMIN, Role.LIAISON));
     router.post(base).handler(Requests.body()).handler(this::create);
     router.get(base).handler(this::list);
     router.get(base + "/:id").handler(this::get);
@@ -154,13 +155,18 @@ public final class MeetingsApi {
   }
 
   private void list(RoutingContext ctx) {
+    Page page = Page.of(ctx);
+    if (page == null) {
+      return;
+    }
     meetings
-        .all(500)
+        .all(10_000)
         .onSuccess(
             all -> {
-              JsonArray items = new JsonArray();
-              all.forEach(m -> items.add(json(m)));
-              ctx.json(new JsonObject().put("items", items).putNull("next"));
+              JsonObject answer = page.slice(ctx, all.stream().map(MeetingsApi::json).toList());
+              if (answer != null) {
+                ctx.json(answer);
+              }
             })
         .onFailure(e -> Requests.refuse(ctx, 503, "store unavailable"));
   }

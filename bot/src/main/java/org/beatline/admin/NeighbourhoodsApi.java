@@ -1,15 +1,18 @@
 package org.beatline.admin;
 
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import org.beatline.concern.Officers;
 import org.beatline.concern.Routing;
 import org.beatline.conversation.Department;
+import org.beatline.conversation.Neighbourhood;
 import org.beatline.http.Requests;
+import org.beatline.staff.Role;
 
 /**
  * {@code /api/v1/neighbourhoods}: the department's neighbourhoods, and who answers each one's
@@ -31,8 +34,36 @@ public final class NeighbourhoodsApi {
     router.get(AdminApi.BASE + "/neighbourhoods").handler(this::list);
     router
         .put(AdminApi.BASE + "/neighbourhoods/:id/routing")
+        .handler(Access.only(Role.ADMIN))
         .handler(Requests.body())
         .handler(this::put);
+  }
+
+  /** The department's neighbourhoods, each with its names and who answers its concerns. */
+  private void list(RoutingContext ctx) {
+    Page page = Page.of(ctx);
+    if (page == null) {
+      return;
+    }
+    List<Neighbourhood> all = department.neighbourhoods();
+    Future.all(all.stream().map(n -> routing.get(n.id())).toList())
+        .onFailure(e -> Requests.refuse(ctx, 503, "store unavailable"))
+        .onSuccess(
+            rules -> {
+              List<JsonObject> items = new ArrayList<>();
+              for (int i = 0; i < all.size(); i++) {
+                Routing.Rule rule = rules.resultAt(i);
+                items.add(
+                    new JsonObject()
+                        .put("id", all.get(i).id())
+                        .put("names", new JsonObject(new java.util.TreeMap<>(all.get(i).names())))
+                        .put("routing", rule == null ? null : rule.toJson()));
+              }
+              JsonObject answer = page.slice(ctx, items);
+              if (answer != null) {
+                ctx.json(answer);
+              }
+            });
   }
 
   private void put(RoutingContext ctx) {
@@ -67,27 +98,6 @@ public final class NeighbourhoodsApi {
                     .onSuccess(v -> ctx.json(rule.toJson().put("neighbourhood", id)))
                     .onFailure(e -> Requests.refuse(ctx, 503, "store unavailable"));
               }
-            });
-  }
-
-  /** Every neighbourhood of the profile with its names and the routing staff set, if any. */
-  private void list(RoutingContext ctx) {
-    var all = department.neighbourhoods();
-    Future.all(all.stream().map(n -> routing.get(n.id())).toList())
-        .onFailure(e -> Requests.refuse(ctx, 503, "store unavailable"))
-        .onSuccess(
-            rules -> {
-              JsonArray items = new JsonArray();
-              for (int i = 0; i < all.size(); i++) {
-                Routing.Rule rule = rules.resultAt(i);
-                items.add(
-                    new JsonObject()
-                        .put("id", all.get(i).id())
-                        .put("names", new JsonObject(new java.util.HashMap<>(all.get(i).names())))
-                        .put("zips", new JsonArray(all.get(i).zips()))
-                        .put("routing", rule == null ? null : rule.toJson()));
-              }
-              ctx.json(new JsonObject().put("items", items).putNull("next"));
             });
   }
 }

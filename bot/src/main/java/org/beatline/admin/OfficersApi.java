@@ -12,6 +12,7 @@ import org.beatline.concern.Officers;
 import org.beatline.contact.Addresses;
 import org.beatline.conversation.Department;
 import org.beatline.http.Requests;
+import org.beatline.staff.Role;
 
 /** {@code /api/v1/officers}: register, read, change and remove the officers concerns go to. */
 public final class OfficersApi {
@@ -35,6 +36,7 @@ public final class OfficersApi {
 
   public void routes(Router router) {
     String base = AdminApi.BASE + "/officers";
+    router.route(base + "*").handler(Access.changesOnlyBy(Role.ADMIN));
     router.post(base).handler(Requests.body()).handler(this::create);
     router.get(base).handler(this::list);
     router.get(base + "/:id").handler(this::get);
@@ -93,13 +95,18 @@ public final class OfficersApi {
   }
 
   private void list(RoutingContext ctx) {
+    Page page = Page.of(ctx);
+    if (page == null) {
+      return;
+    }
     officers
         .all()
         .onSuccess(
             all -> {
-              JsonArray items = new JsonArray();
-              all.forEach(o -> items.add(json(o)));
-              ctx.json(new JsonObject().put("items", items).putNull("next"));
+              JsonObject answer = page.slice(ctx, all.stream().map(OfficersApi::json).toList());
+              if (answer != null) {
+                ctx.json(answer);
+              }
             })
         .onFailure(e -> Requests.refuse(ctx, 503, "store unavailable"));
   }

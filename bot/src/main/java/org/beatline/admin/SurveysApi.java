@@ -23,6 +23,7 @@ import org.beatline.contact.Addresses;
 import org.beatline.conversation.Department;
 import org.beatline.http.Requests;
 import org.beatline.i18n.Catalogue;
+import org.beatline.staff.Role;
 import org.beatline.survey.Invitation;
 import org.beatline.survey.Invitations;
 import org.beatline.survey.SurveyAnswers;
@@ -71,7 +72,11 @@ public final class SurveysApi {
 
   public void routes(Router router) {
     String base = AdminApi.BASE + "/surveys/:surveyId";
-    router.post(base + "/invitations").handler(Requests.body()).handler(this::invite);
+    router
+        .post(base + "/invitations")
+        .handler(Access.only(Role.ADMIN, Role.LIAISON))
+        .handler(Requests.body())
+        .handler(this::invite);
     router.get(base + "/results").handler(this::results);
   }
 

@@ -52,7 +52,7 @@ public final class CaseWork {
    * @param messages what to send (to the resident, to a newly assigned officer)
    */
   public record Result(Concern concern, String refusal, List<Outbound> messages) {
-    static Result refused(Concern c, String why) {
+    public static Result refused(Concern c, String why) {
       return new Result(c, why, List.of());
     }
   }

@@ -157,19 +157,21 @@ public final class Concerns {
                                     key(ref),
                                     "neighbourhood",
                                     "category",
+                                    "officer",
                                     "created",
                                     ANSWERED,
                                     RESOLVED))
                         .map(
                             v ->
-                                v.get(2).hasValue()
+                                v.get(3).hasValue()
                                     ? new CaseTimes(
                                         ref,
                                         blankToNull(v.get(0).getValueOrElse(null)),
                                         blankToNull(v.get(1).getValueOrElse(null)),
-                                        Instant.parse(v.get(2).getValue()),
-                                        instantOrNull(v.get(3).getValueOrElse(null)),
-                                        instantOrNull(v.get(4).getValueOrElse(null)))
+                                        blankToNull(v.get(2).getValueOrElse(null)),
+                                        Instant.parse(v.get(3).getValue()),
+                                        instantOrNull(v.get(4).getValueOrElse(null)),
+                                        instantOrNull(v.get(5).getValueOrElse(null)))
                                     : null));
               }
               return Future.all(all)

@@ -116,15 +116,19 @@ public final class ConsentLedger {
     return redis.call(c -> c.smembers(subscribers(topic)));
   }
 
-  /** The newest entries, newest first. */
-  public Future<List<Entry>> recent(int count) {
+  /**
+   * Up to {@code count} entries older than the entry {@code before} (null: the newest), newest
+   * first.
+   */
+  public Future<List<Entry>> recent(String before, int count) {
+    io.lettuce.core.Range<String> range =
+        before == null
+            ? io.lettuce.core.Range.create("-", "+")
+            : io.lettuce.core.Range.from(
+                io.lettuce.core.Range.Boundary.unbounded(),
+                io.lettuce.core.Range.Boundary.excluding(before));
     return redis
-        .call(
-            c ->
-                c.xrevrange(
-                    STREAM,
-                    io.lettuce.core.Range.create("-", "+"),
-                    io.lettuce.core.Limit.from(count)))
+        .call(c -> c.xrevrange(STREAM, range, io.lettuce.core.Limit.from(count)))
         .map(
             msgs ->
                 msgs.stream()

@@ -35,10 +35,10 @@ public final class Unrecognized {
         .mapEmpty();
   }
 
-  /** The newest messages, newest first. */
-  public Future<List<JsonObject>> recent(int limit) {
+  /** Up to {@code limit} messages, newest first, skipping the newest {@code offset}. */
+  public Future<List<JsonObject>> recent(int offset, int limit) {
     return redis
-        .call(c -> c.lrange(KEY, 0, Math.max(0, limit - 1)))
+        .call(c -> c.lrange(KEY, offset, offset + Math.max(0, limit - 1)))
         .map(list -> list.stream().map(JsonObject::new).toList());
   }
 }

@@ -170,6 +170,38 @@ class ConcernStatsTest {
   }
 
   @Test
+  void aViewerCountsEverythingButMisconductComplaints() {
+    String hood = hood();
+    Instant at = Instant.parse("2018-10-02T15:00:00Z");
+    stored(hood, "concern.report", at, null, null);
+    stored(hood, "accountability.file_complaint", at, null, null);
+    String viewer =
+        beatline
+            .http
+            .post("/api/v1/tokens")
+            .putHeader("Authorization", Running.ADMIN)
+            .sendJsonObject(new JsonObject().put("name", "trends-" + hood).put("role", "viewer"))
+            .await()
+            .bodyAsJsonObject()
+            .getString("token");
+    String query =
+        "by=neighbourhood,category&since=2018-10-01T05:00:00Z&until=2018-10-08T05:00:00Z";
+    assertThat(itemsOf(stats(query), hood))
+        .extracting(i -> i.getString("category"))
+        .containsExactlyInAnyOrder("concern.report", "accountability.file_complaint");
+    HttpResponse<Buffer> asViewer =
+        beatline
+            .http
+            .get("/api/v1/concerns/stats?" + query)
+            .putHeader("Authorization", "Bearer " + viewer)
+            .send()
+            .await();
+    assertThat(itemsOf(asViewer, hood))
+        .extracting(i -> i.getString("category"))
+        .containsExactly("concern.report");
+  }
+
+  @Test
   void aCaseWorkedThroughTheApiCountsItsFirstAnswerAndResolution() {
     String hood = hood();
     String ref =

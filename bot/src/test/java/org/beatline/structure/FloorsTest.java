@@ -39,6 +39,7 @@ class FloorsTest {
           Map.entry("survey", 3),
           Map.entry("concern", 3),
           Map.entry("roster", 3),
+          Map.entry("staff", 3),
           Map.entry("schedule", 2),
           Map.entry("outbox", 2),
           Map.entry("conversation", 1),
