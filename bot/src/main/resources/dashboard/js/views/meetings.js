@@ -9,7 +9,7 @@ const KINDS = ['meeting', 'forum', 'academy'];
 const COUNTS = ['recipients', 'queued', 'sent', 'delivered', 'failed', 'optedOut', 'held'];
 
 /** Upcoming meetings; admins schedule, change and cancel them and watch the announcement go out. */
-export async function meetingsView(main, args) {
+export async function meetingsView(main, args, done) {
   const [dept, hoods, meetings] = await Promise.all([department(), loadNeighbourhoods(), all('/meetings')]);
   const now = Date.now();
   const upcoming = meetings.filter((m) => new Date(m.startsAt).getTime() >= now - 3600 * 1000)
@@ -46,7 +46,11 @@ export async function meetingsView(main, args) {
     upcoming.length
       ? table(t('meetings.upcoming'), [t('col.title'), t('col.kind'), t('col.neighbourhood'), t('col.starts'), t('col.place'), may('meetings') ? t('col.actions') : ''], rows, {id: 'meetings'})
       : h('p', {}, t('meetings.none')),
-    may('meetings') ? form(dept, hoods, editing, messages, progress) : null);
+    may('meetings') ? form(main, dept, hoods, editing, messages) : null);
+  if (done) {
+    fill(messages, notice(done.text, 'success'));
+    watch(progress, done.broadcast);
+  }
 }
 
 function title(m, dept) {
@@ -59,7 +63,7 @@ function localInput(iso) {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
 }
 
-function form(dept, hoods, m, messages, progress) {
+function form(main, dept, hoods, m, messages) {
   const kind = select(KINDS.map((k) => ({value: k, label: label('kind', k)})), m ? m.kind : 'meeting', {id: 'meeting-kind', name: 'kind'});
   const hood = select([{value: 'all', label: t('meetings.all')}, ...hoods.map((n) => ({value: n.id, label: neighbourhoodName(n.id)}))], m ? m.neighbourhood : 'all', {id: 'meeting-neighbourhood', name: 'neighbourhood'});
   const starts = h('input', {type: 'datetime-local', id: 'meeting-starts', name: 'startsAt', required: true, value: m ? localInput(m.startsAt) : ''});
@@ -102,13 +106,12 @@ function form(dept, hoods, m, messages, progress) {
     save.disabled = true;
     try {
       const saved = m ? await patch('/meetings/' + encodeURIComponent(m.id), body) : await post('/meetings', body);
-      fill(messages, notice(m ? t('meetings.changed') : t('meetings.scheduled'), 'success'));
-      if (!m) e.target.reset();
-      watch(progress, saved.broadcast);
+      // The list shows the meeting at once; the address leaves the edited meeting behind.
+      history.replaceState(null, '', '#/meetings');
+      await meetingsView(main, [], {text: m ? t('meetings.changed') : t('meetings.scheduled'), broadcast: saved.broadcast});
     } catch (err) {
-      fill(messages, failure(err));
-    } finally {
       save.disabled = false;
+      fill(messages, failure(err));
     }
   }}},
   h('h2', {}, m ? t('meetings.edit') : t('meetings.new')),
