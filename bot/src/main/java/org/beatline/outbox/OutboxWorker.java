@@ -273,7 +273,7 @@ public final class OutboxWorker extends VerticleBase {
       keys[i + 1] = lanes.get(i);
     }
     return redis
-        .call(c -> c.<Long>eval(MOVE_DUE, ScriptOutputType.INTEGER, keys, Long.toString(now)))
+        .<Long>eval(MOVE_DUE, ScriptOutputType.INTEGER, keys, Long.toString(now))
         .mapEmpty();
   }
 
