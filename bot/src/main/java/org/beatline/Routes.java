@@ -55,7 +55,7 @@ final class Routes {
     Access access =
         new Access(
             config.adminToken(), stores.accounts, stores.sessions, stores.tokens, stores.audit);
-    new AdminApi(access, content.understanding(), stores.unrecognized, stores.ledger)
+    new AdminApi(vertx, access, content.understanding(), stores.unrecognized, stores.ledger)
         .routes(router);
     new StaffApi(
             vertx,

@@ -1,5 +1,6 @@
 package org.beatline.admin;
 
+import io.vertx.core.Vertx;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -25,14 +26,20 @@ public final class AdminApi {
   private final Unrecognized unrecognized;
   private final ConsentLedger ledger;
   private final String openapi;
+  private final Contract contract;
 
   public AdminApi(
-      Access access, Understanding understanding, Unrecognized unrecognized, ConsentLedger ledger) {
+      Vertx vertx,
+      Access access,
+      Understanding understanding,
+      Unrecognized unrecognized,
+      ConsentLedger ledger) {
     this.access = access;
     this.understanding = understanding;
     this.unrecognized = unrecognized;
     this.ledger = ledger;
     this.openapi = resource("admin/openapi.yaml");
+    this.contract = new Contract(vertx, openapi);
   }
 
   /** The public document, then who is calling for every other route under {@code /api/v1}. */
@@ -49,6 +56,7 @@ public final class AdminApi {
               ctx.next();
             });
     router.route(BASE + "/*").handler(access::authenticate);
+    router.route(BASE + "/*").handler(Requests.body()).handler(contract::check);
     router.post(BASE + "/nlu/parse").handler(Requests.body()).handler(this::parse);
     router.get(BASE + "/nlu/unrecognized").handler(this::unrecognized);
     router.get(BASE + "/consent").handler(this::consent);

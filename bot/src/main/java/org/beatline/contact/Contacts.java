@@ -3,6 +3,7 @@ package org.beatline.contact;
 import io.vertx.core.Future;
 import java.time.Instant;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import org.beatline.redis.Redis;
 
 /** Contacts in Redis: one hash per channel and address, created on the first message. */
@@ -21,14 +22,15 @@ public final class Contacts {
   public Future<Contact> touch(String channel, String address, Instant now) {
     String key = key(channel, address);
     String ms = Long.toString(now.toEpochMilli());
-    return redis
-        .call(c -> c.hsetnx(key, "created", ms))
-        .compose(
-            created ->
-                redis
-                    .call(c -> c.hset(key, Map.of("seen", ms)))
-                    .compose(ignored -> redis.call(c -> c.hgetall(key)))
-                    .map(h -> Contact.fromHash(channel, address, h, created)));
+    // The three commands go out together (one round trip): Redis runs them in the order sent.
+    return redis.call(
+        c -> {
+          var created = c.hsetnx(key, "created", ms).toCompletableFuture();
+          var seen = c.hset(key, Map.of("seen", ms)).toCompletableFuture();
+          var hash = c.hgetall(key).toCompletableFuture();
+          return CompletableFuture.allOf(created, seen, hash)
+              .thenApply(v -> Contact.fromHash(channel, address, hash.join(), created.join()));
+        });
   }
 
   /** The contact, or null when Beatline has never heard from this address. */

@@ -134,7 +134,7 @@ final class Answers {
   /** Words that may be read inside a reply: one Latin letter ("y", "k") must stand alone. */
   private static List<String> inside(List<String> words) {
     return words.stream()
-        .filter(w -> Words.fold(w).length() > 1 || Phrases.unspaced(Words.fold(w)))
+        .filter(w -> Words.foldedWord(w).length() > 1 || Phrases.unspaced(Words.foldedWord(w)))
         .toList();
   }
 
@@ -153,7 +153,8 @@ final class Answers {
     String found = null;
     for (String code : department.languages()) {
       Phrases names = new Phrases(folded).look(code, languageNames(code, language));
-      if (folded.equals(Words.fold(code)) || Words.matches(languageNames(code, language), folded)) {
+      if (folded.equals(Words.foldedWord(code))
+          || Words.matches(languageNames(code, language), folded)) {
         return code;
       }
       if (names.value() != null) {

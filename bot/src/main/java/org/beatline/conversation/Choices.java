@@ -22,7 +22,7 @@ final class Choices {
       String text, List<Reply.Option> options, Map<String, Options.Words> words, String language) {
     String folded = Words.fold(text);
     for (Reply.Option option : options) {
-      if (Words.fold(option.value()).equals(folded)) {
+      if (Words.foldedWord(option.value()).equals(folded)) {
         return option.value();
       }
     }

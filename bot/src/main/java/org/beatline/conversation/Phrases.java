@@ -33,7 +33,7 @@ final class Phrases {
   /** Looks for every phrase of {@code words} (written as people type them) as {@code value}. */
   Phrases look(String value, List<String> words) {
     for (String word : words) {
-      String phrase = Words.fold(word);
+      String phrase = Words.foldedWord(word);
       if (phrase.isEmpty()) {
         continue;
       }

@@ -39,7 +39,7 @@ final class Places {
     String folded = " " + Words.fold(digits) + " ";
     for (Neighbourhood n : department.neighbourhoods()) {
       for (String name : names(n)) {
-        String f = Words.fold(name);
+        String f = Words.foldedWord(name);
         boolean spaced = f.chars().allMatch(c -> c < 0x0250 || c == ' ');
         if (!f.isEmpty() && folded.contains(spaced ? " " + f + " " : f)) {
           return n.id();
@@ -77,12 +77,12 @@ final class Places {
     String folded = Words.fold(Numbers.asciiDigits(text));
     List<String> notNames = catalogue.words(language, "words.place.not_a_name");
     for (String street : catalogue.words(language, "words.place.street")) {
-      if (named(folded, Words.fold(street), notNames, true)) {
+      if (named(folded, Words.foldedWord(street), notNames, true)) {
         return true;
       }
     }
     for (String street : catalogue.words(language, "words.place.street_first")) {
-      if (named(folded, Words.fold(street), notNames, false)) {
+      if (named(folded, Words.foldedWord(street), notNames, false)) {
         return true;
       }
     }

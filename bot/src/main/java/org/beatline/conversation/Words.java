@@ -3,6 +3,8 @@ package org.beatline.conversation;
 import java.text.Normalizer;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.beatline.i18n.Catalogue;
 
 /**
@@ -11,7 +13,32 @@ import org.beatline.i18n.Catalogue;
  * phone.
  */
 public final class Words {
+  /**
+   * The catalogue's and the department's words, folded once: every message is compared with
+   * hundreds of them, and folding them again each time was a fifth of a message's CPU. Only content
+   * words are kept here (a bounded set), never what residents type.
+   */
+  private static final Map<String, String> FOLDED_WORDS = new ConcurrentHashMap<>();
+
+  /**
+   * The last text folded on this thread: a turn folds the resident's message once for each word
+   * list it is compared with, always the same string.
+   */
+  private static final ThreadLocal<String[]> LAST = ThreadLocal.withInitial(() -> new String[2]);
+
   private Words() {}
+
+  /**
+   * A word of the content (catalogue, department, flows) folded, from memory after the first time.
+   */
+  static String foldedWord(String word) {
+    String folded = FOLDED_WORDS.get(word);
+    if (folded == null) {
+      folded = foldNow(word);
+      FOLDED_WORDS.put(word, folded);
+    }
+    return folded;
+  }
 
   /**
    * The text folded for comparison: lower case, no Latin accents or Arabic marks, no punctuation.
@@ -20,6 +47,17 @@ public final class Words {
     if (text == null) {
       return "";
     }
+    String[] last = LAST.get();
+    if (last[0] == text) {
+      return last[1];
+    }
+    String folded = foldNow(text);
+    last[0] = text;
+    last[1] = folded;
+    return folded;
+  }
+
+  private static String foldNow(String text) {
     String decomposed = Normalizer.normalize(text.strip(), Normalizer.Form.NFD);
     StringBuilder out = new StringBuilder(decomposed.length());
     decomposed
@@ -68,9 +106,10 @@ public final class Words {
     return !folded.isEmpty() && matches(catalogue.words(language, key), folded);
   }
 
+  /** Whether the folded message is one of the content's {@code words}. */
   static boolean matches(List<String> words, String folded) {
     for (String word : words) {
-      if (fold(word).equals(folded)) {
+      if (foldedWord(word).equals(folded)) {
         return true;
       }
     }

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +32,13 @@ public final class Catalogue {
   private final Map<String, Map<String, Object>> byLanguage;
   private final String defaultLanguage;
   private final TimeZone zone;
+
+  /**
+   * Patterns compiled once per thread (ICU's formats are not safe to share between threads):
+   * compiling one for every message was most of the cost of rendering a reply.
+   */
+  private final ThreadLocal<Map<String, MessageFormat>> compiled =
+      ThreadLocal.withInitial(HashMap::new);
 
   Catalogue(Map<String, Map<String, Object>> byLanguage, String defaultLanguage, String zone) {
     this.byLanguage = byLanguage;
@@ -120,13 +128,20 @@ public final class Catalogue {
     if (!(pattern instanceof String p)) {
       throw new IllegalArgumentException("no message for key " + key);
     }
-    MessageFormat format = new MessageFormat(p, locale(lang));
+    String found = lang;
+    MessageFormat format =
+        compiled.get().computeIfAbsent(found + '\u0000' + key, k -> compile(p, found));
+    return format.format(args == null ? Map.of() : args);
+  }
+
+  private MessageFormat compile(String pattern, String language) {
+    MessageFormat format = new MessageFormat(pattern, locale(language));
     for (var f : format.getFormats()) {
       if (f instanceof DateFormat df) {
         df.setTimeZone(zone);
       }
     }
-    return format.format(args == null ? Map.of() : args);
+    return format;
   }
 
   /**

@@ -1,6 +1,7 @@
 package org.beatline.i18n;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 
 /**
@@ -15,13 +16,29 @@ public final class SmsText {
           + "¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà";
   private static final String GSM_EXTENDED = "^{}\\[~]|€\f";
 
+  // The alphabets as sets of characters, looked up once per character of every reply.
+  private static final BitSet GSM = chars(GSM_BASIC + GSM_EXTENDED);
+  private static final BitSet EXTENDED = chars(GSM_EXTENDED);
+
+  /**
+   * Text of at most this many UTF-16 units is never over {@link #MAX_SEGMENTS} segments: as UCS-2
+   * it fills at most ten parts of 67, as GSM-7 at most 1,340 septets, nine parts of 153.
+   */
+  private static final int ALWAYS_FITS = 67 * MAX_SEGMENTS;
+
   private SmsText() {}
+
+  private static BitSet chars(String s) {
+    BitSet set = new BitSet();
+    s.chars().forEach(set::set);
+    return set;
+  }
 
   /** Whether the text can be sent in the GSM-7 alphabet. */
   public static boolean isGsm7(CharSequence text) {
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
-      if (GSM_BASIC.indexOf(c) < 0 && GSM_EXTENDED.indexOf(c) < 0) {
+      if (!GSM.get(c)) {
         return false;
       }
     }
@@ -35,7 +52,7 @@ public final class SmsText {
     }
     int n = 0;
     for (int i = 0; i < text.length(); i++) {
-      n += GSM_EXTENDED.indexOf(text.charAt(i)) >= 0 ? 2 : 1;
+      n += EXTENDED.get(text.charAt(i)) ? 2 : 1;
     }
     return n;
   }
@@ -54,7 +71,7 @@ public final class SmsText {
    * where possible; text that fits is one message.
    */
   public static List<String> split(String text) {
-    if (segments(text) <= MAX_SEGMENTS) {
+    if (text.length() <= ALWAYS_FITS || segments(text) <= MAX_SEGMENTS) {
       return List.of(text);
     }
     boolean gsm = isGsm7(text);

@@ -133,11 +133,34 @@ public final class Meetings {
     return baseUrl + "/meetings/" + id + ".ics";
   }
 
+  /**
+   * Every conversation turn reads the upcoming meetings; a meeting is parsed again only when its
+   * stored JSON changed. A few hundred of them are remembered, the most recently read.
+   */
   private static Meeting parse(String json) {
+    synchronized (PARSED) {
+      Meeting known = PARSED.get(json);
+      if (known != null) {
+        return known;
+      }
+    }
+    Meeting m;
     try {
-      return JSON.readValue(json, Meeting.class);
+      m = JSON.readValue(json, Meeting.class);
     } catch (Exception e) {
       throw new IllegalStateException("unreadable meeting", e);
     }
+    synchronized (PARSED) {
+      PARSED.put(json, m);
+    }
+    return m;
   }
+
+  private static final Map<String, Meeting> PARSED =
+      new java.util.LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Meeting> eldest) {
+          return size() > 256;
+        }
+      };
 }

@@ -22,4 +22,12 @@ public interface Sender {
   default List<String> split(Outbound message) {
     return List.of(message.text());
   }
+
+  /**
+   * The most sends this sender runs at once; the outbox keeps no more in flight, so that a send
+   * never waits for the sender's threads and its timeout measures the provider alone.
+   */
+  default int concurrency() {
+    return Integer.MAX_VALUE;
+  }
 }

@@ -122,7 +122,7 @@ final class Acks {
     String[] a = args.toArray(String[]::new);
     lastFlush =
         redis
-            .call(c -> c.<Long>eval(FLUSH, ScriptOutputType.INTEGER, k, a))
+            .<Long>eval(FLUSH, ScriptOutputType.INTEGER, k, a)
             .<Void>mapEmpty()
             .onFailure(
                 e ->

@@ -15,16 +15,23 @@ import org.beatline.redis.Redis;
  * one recipient's messages in the order they were queued.
  */
 public final class Outbox {
-  // INCR the recipient's sequence and append to the lane in one step, so no number is ever lost.
-  // A recipient whose sequence expired starts again from 1 and forgets what was finished before.
+  // For each message (three keys, one body): INCR the recipient's sequence and append to the lane
+  // in one step, so no number is ever lost. A recipient whose sequence expired starts again from 1
+  // and forgets what was finished before.
   private static final String ENQUEUE =
       """
-      if redis.call('EXISTS', KEYS[2]) == 0 then redis.call('DEL', KEYS[3]) end
-      local seq = redis.call('INCR', KEYS[2])
-      redis.call('EXPIRE', KEYS[2], ARGV[1])
-      redis.call('XADD', KEYS[1], '*', 'm', ARGV[2], 'seq', seq, 'attempts', 0, 'at', ARGV[3])
-      return seq
+      for i = 1, #KEYS / 3 do
+        local lane, seq_key, done_key = KEYS[3 * i - 2], KEYS[3 * i - 1], KEYS[3 * i]
+        if redis.call('EXISTS', seq_key) == 0 then redis.call('DEL', done_key) end
+        local seq = redis.call('INCR', seq_key)
+        redis.call('EXPIRE', seq_key, ARGV[1])
+        redis.call('XADD', lane, '*', 'm', ARGV[i + 2], 'seq', seq, 'attempts', 0, 'at', ARGV[2])
+      end
+      return #KEYS / 3
       """;
+
+  /** The most messages queued by one script call, so that a broadcast never holds Redis long. */
+  static final int BATCH = 64;
 
   private final Redis redis;
   private final Map<String, Sender> senders;
@@ -36,18 +43,21 @@ public final class Outbox {
   }
 
   /**
-   * Queues the messages in order; completes once all of them are safely in Redis. The commands go
-   * out pipelined on one connection, which Redis runs in the order sent, so each recipient's
-   * sequence follows the order given here.
+   * Queues the messages in order; completes once all of them are safely in Redis. A turn's replies
+   * go in one script call (one round trip); a longer list in calls of {@link #BATCH}, one after the
+   * other, so that each recipient's sequence follows the order given here.
    */
   public Future<Void> enqueue(List<Outbound> messages) {
-    List<Future<Long>> all = new ArrayList<>();
+    List<Outbound> all = new ArrayList<>();
     for (Outbound m : messages) {
-      for (Outbound part : parts(m)) {
-        all.add(enqueue(part));
-      }
+      all.addAll(parts(m));
     }
-    return Future.all(all).mapEmpty();
+    Future<Void> chain = Future.succeededFuture();
+    for (int i = 0; i < all.size(); i += BATCH) {
+      List<Outbound> batch = all.subList(i, Math.min(all.size(), i + BATCH));
+      chain = chain.compose(v -> enqueueBatch(batch));
+    }
+    return chain;
   }
 
   private List<Outbound> parts(Outbound m) {
@@ -73,24 +83,19 @@ public final class Outbox {
     return out;
   }
 
-  /** Queues one message as it is and returns its number in the recipient's sequence. */
-  Future<Long> enqueue(Outbound m) {
-    String[] keys = {
-      OutboxKeys.lane(m.channel(), m.lane()),
-      OutboxKeys.seq(m.channel(), m.address()),
-      OutboxKeys.done(m.channel(), m.address())
-    };
-    String body = new Entry(m, 0, 0, 0).toFields().get("m");
-    String now = Long.toString(System.currentTimeMillis());
-    return redis.call(
-        c ->
-            c.<Long>eval(
-                ENQUEUE,
-                ScriptOutputType.INTEGER,
-                keys,
-                Long.toString(OutboxKeys.ORDER_TTL_SECONDS),
-                body,
-                now));
+  private Future<Void> enqueueBatch(List<Outbound> batch) {
+    String[] keys = new String[batch.size() * 3];
+    String[] args = new String[batch.size() + 2];
+    args[0] = Long.toString(OutboxKeys.ORDER_TTL_SECONDS);
+    args[1] = Long.toString(System.currentTimeMillis());
+    for (int i = 0; i < batch.size(); i++) {
+      Outbound m = batch.get(i);
+      keys[3 * i] = OutboxKeys.lane(m.channel(), m.lane());
+      keys[3 * i + 1] = OutboxKeys.seq(m.channel(), m.address());
+      keys[3 * i + 2] = OutboxKeys.done(m.channel(), m.address());
+      args[i + 2] = new Entry(m, 0, 0, 0).toFields().get("m");
+    }
+    return redis.<Long>eval(ENQUEUE, ScriptOutputType.INTEGER, keys, args).mapEmpty();
   }
 
   /** How many messages wait in one channel's lanes (delayed retries included). */

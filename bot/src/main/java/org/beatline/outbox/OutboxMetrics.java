@@ -32,6 +32,11 @@ final class OutboxMetrics {
     claimed.increment(n);
   }
 
+  /** The consumer group was found missing (Redis restarted empty) and made again. */
+  void groupRecreated() {
+    registry.counter("beatline_outbox_group_recreated", "channel", channel).increment();
+  }
+
   void failed(String result) {
     registry
         .counter("beatline_outbound_messages", "channel", channel, "result", result)

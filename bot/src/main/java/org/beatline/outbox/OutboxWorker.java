@@ -92,7 +92,9 @@ public final class OutboxWorker extends VerticleBase {
       queued.add(new ArrayDeque<>());
     }
     this.metrics = new OutboxMetrics(registry, channel);
-    this.window = new Window(settings.messagesPerSecond(), settings.maxInFlight());
+    this.window =
+        new Window(
+            settings.messagesPerSecond(), Math.min(settings.maxInFlight(), sender.concurrency()));
   }
 
   @Override
@@ -100,16 +102,13 @@ public final class OutboxWorker extends VerticleBase {
     reader = redis.dedicated();
     acks = new Acks(redis, context);
     pacer = new Pacer(redis, context, channel, settings.messagesPerSecond());
-    Future<Void> groups = Future.succeededFuture();
-    for (String lane : lanes) {
-      groups = groups.compose(v -> createGroup(lane));
-    }
-    return groups.onSuccess(
-        v -> {
-          running = true;
-          stopped = Promise.promise();
-          context.runOnContext(x -> fill());
-        });
+    return createGroups()
+        .onSuccess(
+            v -> {
+              running = true;
+              stopped = Promise.promise();
+              context.runOnContext(x -> fill());
+            });
   }
 
   @Override
@@ -120,6 +119,18 @@ public final class OutboxWorker extends VerticleBase {
     running = false;
     settle();
     return stopped.future().compose(v -> acks.flush()).onComplete(v -> reader.close());
+  }
+
+  private Future<Void> createGroups() {
+    Future<Void> groups = Future.succeededFuture();
+    for (String lane : lanes) {
+      groups = groups.compose(v -> createGroup(lane));
+    }
+    return groups;
+  }
+
+  private static boolean noGroup(Throwable e) {
+    return e.getMessage() != null && e.getMessage().startsWith("NOGROUP");
   }
 
   private Future<Void> createGroup(String stream) {
@@ -162,6 +173,24 @@ public final class OutboxWorker extends VerticleBase {
                 r.result().forEach(this::queue);
                 dispatch();
                 context.runOnContext(v -> fill());
+              } else if (running && noGroup(r.cause())) {
+                // Redis came back empty (no persistence, or a failover that lost data): the
+                // streams and the group are made again, and whatever is queued from now on leaves.
+                LOG.warn(
+                    "outbox {}: the consumer group is gone (Redis restarted empty?): recreating it",
+                    channel);
+                metrics.groupRecreated();
+                createGroups()
+                    .onComplete(
+                        v -> {
+                          if (v.failed()) {
+                            LOG.warn(
+                                "outbox {}: recreating the group failed: {}",
+                                channel,
+                                v.cause().toString());
+                          }
+                          vertx.setTimer(v.succeeded() ? 1 : 1000, t -> fill());
+                        });
               } else {
                 if (running) {
                   LOG.warn("outbox {}: reading failed: {}", channel, r.cause().toString());
@@ -273,7 +302,7 @@ public final class OutboxWorker extends VerticleBase {
       keys[i + 1] = lanes.get(i);
     }
     return redis
-        .call(c -> c.<Long>eval(MOVE_DUE, ScriptOutputType.INTEGER, keys, Long.toString(now)))
+        .<Long>eval(MOVE_DUE, ScriptOutputType.INTEGER, keys, Long.toString(now))
         .mapEmpty();
   }
 

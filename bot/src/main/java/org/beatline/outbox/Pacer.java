@@ -65,15 +65,13 @@ final class Pacer {
     }
     String now = Long.toString(System.currentTimeMillis() * 1000);
     redis
-        .call(
-            c ->
-                c.<Long>eval(
-                    RESERVE,
-                    ScriptOutputType.INTEGER,
-                    keys,
-                    now,
-                    Long.toString(intervalMicros),
-                    Integer.toString(batch.size())))
+        .<Long>eval(
+            RESERVE,
+            ScriptOutputType.INTEGER,
+            keys,
+            now,
+            Long.toString(intervalMicros),
+            Integer.toString(batch.size()))
         .onComplete(
             r -> {
               reserving = false;

@@ -4,6 +4,7 @@ import java.text.Normalizer;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.beatline.i18n.Catalogue;
 
 /**
@@ -21,6 +22,10 @@ final class ConsentWords {
 
   /** A recognised keyword and the language it belongs to. */
   record Match(Kind kind, String language) {}
+
+  private static final Pattern TRAILING = Pattern.compile("[\\p{Punct}\\p{IsPunctuation}\\s]+$");
+  private static final Pattern LEADING = Pattern.compile("^[\\p{Punct}\\p{IsPunctuation}\\s]+");
+  private static final Pattern SPACES = Pattern.compile("\\s+");
 
   private final Map<String, Match> words = new HashMap<>();
 
@@ -69,10 +74,9 @@ final class ConsentWords {
 
   static String normalise(String text) {
     String s = Normalizer.normalize(text, Normalizer.Form.NFKC).strip();
-    s =
-        s.replaceAll("[\\p{Punct}\\p{IsPunctuation}\\s]+$", "")
-            .replaceAll("^[\\p{Punct}\\p{IsPunctuation}\\s]+", "");
-    s = s.replaceAll("\\s+", " ");
+    // Patterns compiled once: every message is read against the keywords three times.
+    s = LEADING.matcher(TRAILING.matcher(s).replaceAll("")).replaceAll("");
+    s = SPACES.matcher(s).replaceAll(" ");
     return s.toUpperCase(Locale.ROOT);
   }
 }

@@ -49,10 +49,7 @@ final class FloodResponder implements Responder {
     double leftOfPrevious = 1.0 - (millis % 60_000) / 60_000.0;
     String[] keys = {key(in, minute), key(in, minute - 1)};
     return redis
-        .call(
-            c ->
-                c.<Long>eval(
-                    COUNT, ScriptOutputType.INTEGER, keys, Double.toString(leftOfPrevious)))
+        .<Long>eval(COUNT, ScriptOutputType.INTEGER, keys, Double.toString(leftOfPrevious))
         .compose(
             n -> {
               ConsentWords.Match word = consent.match(m.text());

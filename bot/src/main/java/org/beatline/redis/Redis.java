@@ -2,7 +2,9 @@ package org.beatline.redis;
 
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisNoScriptException;
 import io.lettuce.core.RedisURI;
+import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.async.RedisAsyncCommands;
@@ -10,7 +12,9 @@ import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
@@ -21,6 +25,9 @@ public final class Redis implements AutoCloseable {
   private final Vertx vertx;
   private final RedisClient client;
   private final StatefulRedisConnection<String, String> connection;
+
+  /** Each script's SHA-1 digest, computed once. */
+  private static final Map<String, String> DIGESTS = new ConcurrentHashMap<>();
 
   private Redis(Vertx vertx, RedisClient client, StatefulRedisConnection<String, String> conn) {
     this.vertx = vertx;
@@ -47,6 +54,32 @@ public final class Redis implements AutoCloseable {
       return Future.fromCompletionStage(cmd.apply(connection.async()), ctx);
     } catch (RuntimeException e) {
       return Future.failedFuture(e);
+    }
+  }
+
+  /**
+   * Runs a Lua script by its digest (EVALSHA), so that its text is neither sent nor hashed again on
+   * every call; a server that does not know it yet (first use, or restarted) is sent the text once
+   * with EVAL, which also loads it.
+   */
+  public <T> Future<T> eval(String script, ScriptOutputType type, String[] keys, String... args) {
+    String sha = DIGESTS.computeIfAbsent(script, Redis::sha1);
+    return this.<T>call(c -> c.evalsha(sha, type, keys, args))
+        .recover(
+            e ->
+                e instanceof RedisNoScriptException
+                    ? call(c -> c.<T>eval(script, type, keys, args))
+                    : Future.failedFuture(e));
+  }
+
+  private static String sha1(String script) {
+    try {
+      byte[] d =
+          java.security.MessageDigest.getInstance("SHA-1")
+              .digest(script.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      return java.util.HexFormat.of().formatHex(d);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-1 is missing from this JVM", e);
     }
   }
 

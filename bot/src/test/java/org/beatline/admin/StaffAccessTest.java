@@ -492,6 +492,33 @@ class StaffAccessTest {
   }
 
   @Test
+  void requestsAreCheckedAgainstTheOpenApiDocumentWithTheFieldAndTheReason() {
+    HttpResponse<Buffer> wrongType =
+        admin(
+            HttpMethod.POST,
+            "/api/v1/tokens",
+            new JsonObject().put("name", 42).put("role", "viewer"));
+    assertThat(wrongType.statusCode()).isEqualTo(400);
+    assertThat(wrongType.bodyAsJsonObject().getString("error")).startsWith("name:");
+    HttpResponse<Buffer> outOfRange =
+        admin(
+            HttpMethod.PUT,
+            "/api/v1/neighbourhoods/eastside/routing",
+            new JsonObject().put("primary", "off-x").put("ackDeadlineHours", "soon"));
+    assertThat(outOfRange.statusCode()).isEqualTo(400);
+    assertThat(outOfRange.bodyAsJsonObject().getString("error")).startsWith("ackDeadlineHours:");
+    HttpResponse<Buffer> badQuery = admin(HttpMethod.GET, "/api/v1/concerns?state=lost", null);
+    assertThat(badQuery.statusCode()).isEqualTo(400);
+    assertThat(badQuery.bodyAsJsonObject().getString("error")).contains("state");
+    HttpResponse<Buffer> missing =
+        admin(HttpMethod.POST, "/api/v1/tokens", new JsonObject().put("role", "viewer"));
+    assertThat(missing.bodyAsJsonObject().getString("error")).isEqualTo("name: required");
+    // Nothing was made by any of them.
+    assertThat(admin(HttpMethod.GET, "/api/v1/tokens?limit=500", null).bodyAsString())
+        .doesNotContain("\"name\":42");
+  }
+
+  @Test
   void theLastAdminCannotLockThemselvesOut() {
     String login = unique("lee");
     account(login, "admin", null);

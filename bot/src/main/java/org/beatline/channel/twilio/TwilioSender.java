@@ -39,6 +39,7 @@ final class TwilioSender implements Sender {
   private final TwilioRestClient client;
   private final String from;
   private final String statusCallback;
+  private final int concurrency;
 
   /**
    * A sender with {@code concurrency} requests in flight at most: as many worker threads (the SDK
@@ -54,6 +55,7 @@ final class TwilioSender implements Sender {
       String callback,
       int concurrency) {
     this.workers = vertx.createSharedWorkerExecutor("twilio-sends", concurrency);
+    this.concurrency = concurrency;
     this.from = from;
     this.statusCallback = callback;
     this.client =
@@ -101,6 +103,15 @@ final class TwilioSender implements Sender {
   public List<String> split(Outbound m) {
     // WhatsApp carries long messages whole; SMS is split where words end.
     return m.address().startsWith("whatsapp:") ? List.of(m.text()) : SmsText.split(m.text());
+  }
+
+  /**
+   * As many as there are worker threads: a send queued behind them could outlive the outbox's
+   * timeout and still go out after the outbox had retried it, sending it twice.
+   */
+  @Override
+  public int concurrency() {
+    return concurrency;
   }
 
   @Override
