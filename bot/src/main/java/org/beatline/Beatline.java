@@ -21,6 +21,7 @@ import org.beatline.config.Config;
 import org.beatline.contact.ConsentLedger;
 import org.beatline.contact.Contacts;
 import org.beatline.conversation.Engine;
+import org.beatline.http.ConnectionLimit;
 import org.beatline.http.Requests;
 import org.beatline.outbox.OutboxSettings;
 import org.beatline.pipeline.EngineConversation;
@@ -165,7 +166,11 @@ public final class Beatline implements AutoCloseable {
                             // Silent sockets and half-sent requests are closed, so that slow
                             // clients cannot hold connections open.
                             .setIdleTimeout(config.httpIdleSeconds())
-                            .setIdleTimeoutUnit(java.util.concurrent.TimeUnit.SECONDS))
+                            .setIdleTimeoutUnit(java.util.concurrent.TimeUnit.SECONDS)
+                            // Without HTTP/2 prior knowledge a connection is HTTP/1 from its
+                            // first byte, so it counts against the cap before it says anything.
+                            .setHttp2ClearTextEnabled(false))
+                    .connectionHandler(new ConnectionLimit(config.httpMaxConnections()))
                     .requestHandler(router)
                     .listen(config.port()))
         .map(
