@@ -1,0 +1,103 @@
+package org.beatline.support;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Beatline run as the command line runs it, in a JVM of its own, so that a test can send it SIGTERM
+ * or read what it prints when it cannot start. Its log joins the test run's log files.
+ */
+public final class Child implements AutoCloseable {
+  private static final Pattern PORT = Pattern.compile("Beatline is running on port (\\d+)");
+  private final Process process;
+  private final List<String> out = new CopyOnWriteArrayList<>();
+  private final List<String> err = new CopyOnWriteArrayList<>();
+
+  private Child(Process process) {
+    this.process = process;
+    read(process.getInputStream(), out);
+    read(process.getErrorStream(), err);
+  }
+
+  /** Starts {@code java org.beatline.Main} with only {@code env} (and PATH) as its environment. */
+  public static Child start(Map<String, String> env) throws IOException {
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    String log = System.getProperty("beatline.testLog", "target/test-run.log");
+    ProcessBuilder pb =
+        new ProcessBuilder(
+            java,
+            "-Xmx384m",
+            "-XX:TieredStopAtLevel=1",
+            "-Dbeatline.testLog="
+                + log.replace(".log", "-child-" + ProcessHandle.current().pid())
+                + "-"
+                + System.nanoTime()
+                + ".log",
+            "-cp",
+            System.getProperty("java.class.path"),
+            "org.beatline.Main");
+    pb.environment().clear();
+    pb.environment().put("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
+    pb.environment().putAll(env);
+    return new Child(pb.start());
+  }
+
+  private static void read(java.io.InputStream stream, List<String> into) {
+    Thread t =
+        new Thread(
+            () -> {
+              try (BufferedReader r =
+                  new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
+                for (String line; (line = r.readLine()) != null; ) {
+                  into.add(line);
+                }
+              } catch (IOException e) {
+                // the process ended
+              }
+            },
+            "child-output");
+    t.setDaemon(true);
+    t.start();
+  }
+
+  /** The port it listens on, once its banner is printed (waits up to {@code seconds}). */
+  public int port(int seconds) throws InterruptedException {
+    long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+    while (System.nanoTime() < until) {
+      for (String line : out) {
+        Matcher m = PORT.matcher(line);
+        if (m.find()) {
+          return Integer.parseInt(m.group(1));
+        }
+      }
+      if (!process.isAlive()) {
+        throw new IllegalStateException("Beatline exited: " + String.join("\n", err));
+      }
+      Thread.sleep(50);
+    }
+    throw new IllegalStateException("Beatline did not start: " + String.join("\n", err));
+  }
+
+  public Process process() {
+    return process;
+  }
+
+  /** What it printed on standard error. */
+  public List<String> err() {
+    return err;
+  }
+
+  @Override
+  public void close() {
+    process.destroyForcibly();
+  }
+}
