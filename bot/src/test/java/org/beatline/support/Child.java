@@ -19,11 +19,13 @@ import java.util.regex.Pattern;
 public final class Child implements AutoCloseable {
   private static final Pattern PORT = Pattern.compile("Beatline is running on port (\\d+)");
   private final Process process;
+  private final Path log;
   private final List<String> out = new CopyOnWriteArrayList<>();
   private final List<String> err = new CopyOnWriteArrayList<>();
 
-  private Child(Process process) {
+  private Child(Process process, Path log) {
     this.process = process;
+    this.log = log;
     read(process.getInputStream(), out);
     read(process.getErrorStream(), err);
   }
@@ -31,24 +33,23 @@ public final class Child implements AutoCloseable {
   /** Starts {@code java org.beatline.Main} with only {@code env} (and PATH) as its environment. */
   public static Child start(Map<String, String> env) throws IOException {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    String log = System.getProperty("beatline.testLog", "target/test-run.log");
+    Path run = Path.of(System.getProperty("beatline.testLog", "target/test-run.log"));
+    Path log =
+        run.resolveSibling(
+            "child-" + ProcessHandle.current().pid() + "-" + System.nanoTime() + ".log");
     ProcessBuilder pb =
         new ProcessBuilder(
             java,
             "-Xmx384m",
             "-XX:TieredStopAtLevel=1",
-            "-Dbeatline.testLog="
-                + log.replace(".log", "-child-" + ProcessHandle.current().pid())
-                + "-"
-                + System.nanoTime()
-                + ".log",
+            "-Dbeatline.testLog=" + log,
             "-cp",
             System.getProperty("java.class.path"),
             "org.beatline.Main");
     pb.environment().clear();
     pb.environment().put("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
     pb.environment().putAll(env);
-    return new Child(pb.start());
+    return new Child(pb.start(), log);
   }
 
   private static void read(java.io.InputStream stream, List<String> into) {
@@ -96,8 +97,19 @@ public final class Child implements AutoCloseable {
     return err;
   }
 
+  /** Ends it, and moves its log into the test run's log, where the build scans it. */
   @Override
   public void close() {
     process.destroyForcibly();
+    try {
+      process.waitFor(10, TimeUnit.SECONDS);
+      if (java.nio.file.Files.exists(log)) {
+        org.slf4j.Logger child = org.slf4j.LoggerFactory.getLogger("child");
+        java.nio.file.Files.readAllLines(log, StandardCharsets.UTF_8).forEach(child::info);
+        java.nio.file.Files.delete(log);
+      }
+    } catch (IOException | InterruptedException e) {
+      throw new IllegalStateException("the child's log could not be moved: " + e, e);
+    }
   }
 }
