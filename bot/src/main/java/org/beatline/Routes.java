@@ -15,6 +15,7 @@ import org.beatline.admin.StaffApi;
 import org.beatline.admin.SurveysApi;
 import org.beatline.config.Config;
 import org.beatline.http.Requests;
+import org.beatline.http.SecurityHeaders;
 import org.beatline.meeting.Calendar;
 import org.beatline.redis.Redis;
 import org.beatline.schedule.Scheduler;
@@ -37,13 +38,7 @@ final class Routes {
       Channels channels,
       Scheduler scheduler) {
     Router router = Router.router(vertx);
-    router
-        .route()
-        .handler(
-            ctx -> {
-              ctx.response().putHeader("X-Content-Type-Options", "nosniff");
-              ctx.next();
-            });
+    router.route().handler(new SecurityHeaders());
     channels.all().forEach(c -> c.routes(router, channels.pipeline()));
     new Calendar(stores.meetings, content.department().name()).routes(router);
     new Operations(redis, registry, config.metricsToken()).routes(router);
