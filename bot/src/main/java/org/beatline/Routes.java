@@ -43,7 +43,10 @@ final class Routes {
               ctx.next();
             });
     channels.all().forEach(c -> c.routes(router, channels.pipeline()));
-    new Calendar(stores.meetings, content.department().name()).routes(router);
+    Object email = content.conversations().department().fact("email");
+    new Calendar(
+            stores.meetings, content.department().name(), email == null ? null : email.toString())
+        .routes(router);
     new Operations(redis, registry, config.metricsToken()).routes(router);
     new AdminApi(config.adminToken(), content.understanding(), stores.unrecognized, stores.ledger)
         .routes(router);
