@@ -164,7 +164,7 @@ public final class ConcernDesk {
         "concern.routed.complaint",
         Map.of(
             "reference", c.reference(),
-            "intake", String.valueOf(d.fact("complaints.intake")),
+            "intake", String.valueOf(d.fact("complaints.intake", c.language())),
             "phone", String.valueOf(d.fact("complaints.phone")),
             "website", String.valueOf(d.fact("complaints.website"))));
   }
