@@ -40,7 +40,10 @@ final class Routes {
     Router router = Router.router(vertx);
     router.route().handler(new SecurityHeaders());
     channels.all().forEach(c -> c.routes(router, channels.pipeline()));
-    new Calendar(stores.meetings, content.department().name()).routes(router);
+    Object email = content.conversations().department().fact("email");
+    new Calendar(
+            stores.meetings, content.department().name(), email == null ? null : email.toString())
+        .routes(router);
     new Operations(redis, registry, config.metricsToken()).routes(router);
     Access access =
         new Access(
