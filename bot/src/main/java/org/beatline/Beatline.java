@@ -13,7 +13,9 @@ import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.micrometer.MicrometerMetricsOptions;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.beatline.channel.Channel;
 import org.beatline.concern.OfficerFile;
@@ -21,6 +23,7 @@ import org.beatline.config.Config;
 import org.beatline.contact.ConsentLedger;
 import org.beatline.contact.Contacts;
 import org.beatline.conversation.Engine;
+import org.beatline.http.ConnectionLimit;
 import org.beatline.http.Requests;
 import org.beatline.outbox.OutboxSettings;
 import org.beatline.pipeline.EngineConversation;
@@ -66,7 +69,15 @@ public final class Beatline implements AutoCloseable {
             .withMetrics(new MicrometerMetricsFactory(registry))
             .build();
     this.embedded = config.redisUrl() == null ? EmbeddedRedis.start() : null;
-    this.redis = Redis.connect(vertx, embedded != null ? embedded.url() : config.redisUrl());
+    try {
+      this.redis = Redis.connect(vertx, embedded != null ? embedded.url() : config.redisUrl());
+    } catch (RuntimeException e) {
+      if (embedded != null) {
+        embedded.close();
+      }
+      vertx.close();
+      throw e;
+    }
     try {
       this.content = Knowledge.load(config);
       Contacts contacts = new Contacts(redis);
@@ -165,7 +176,11 @@ public final class Beatline implements AutoCloseable {
                             // Silent sockets and half-sent requests are closed, so that slow
                             // clients cannot hold connections open.
                             .setIdleTimeout(config.httpIdleSeconds())
-                            .setIdleTimeoutUnit(java.util.concurrent.TimeUnit.SECONDS))
+                            .setIdleTimeoutUnit(java.util.concurrent.TimeUnit.SECONDS)
+                            // Without HTTP/2 prior knowledge a connection is HTTP/1 from its
+                            // first byte, so it counts against the cap before it says anything.
+                            .setHttp2ClearTextEnabled(false))
+                    .connectionHandler(new ConnectionLimit(config.httpMaxConnections()))
                     .requestHandler(router)
                     .listen(config.port()))
         .map(
@@ -210,18 +225,35 @@ public final class Beatline implements AutoCloseable {
     return channels.all();
   }
 
+  /**
+   * Stops within {@link #CLOSE_WITHIN}, as on SIGTERM: no new connections or requests, no new jobs
+   * or reads from the outbox; sends already with a provider are finished (for a few seconds at
+   * most), and every message not yet sent stays in Redis for the next instance.
+   */
   @Override
   public void close() {
+    long deadline = System.nanoTime() + CLOSE_WITHIN.toNanos();
+    if (server != null) {
+      try {
+        server.close().await(1, TimeUnit.SECONDS);
+      } catch (Exception e) {
+        LOG.warn("the HTTP server did not close in time: {}", e.toString());
+      }
+    }
     channels.stop();
     scheduler.stop();
     try {
-      vertx.close().await();
+      // Undeploying the outbox workers finishes their sends in flight.
+      vertx.close().await(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
     } catch (Exception e) {
-      LOG.warn("vert.x did not close cleanly: {}", e.toString());
+      LOG.warn("vert.x did not close in time: {}", e.toString());
     }
     redis.close();
     if (embedded != null) {
       embedded.close();
     }
   }
+
+  /** How long closing may take before what is left is abandoned to Redis. */
+  static final Duration CLOSE_WITHIN = Duration.ofSeconds(7);
 }

@@ -46,7 +46,7 @@ final class Channels {
                 redis,
                 registry),
             new TelegramChannel(vertx, config, redis, registry),
-            new WebChannel(redis, config));
+            new WebChannel(vertx, redis, config));
     Map<String, Sender> senders = new LinkedHashMap<>();
     all.forEach(
         c -> {

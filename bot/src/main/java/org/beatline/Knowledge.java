@@ -37,16 +37,14 @@ final class Knowledge {
     // The profile is read once: the catalogues need its language and zone, the flows the rest.
     Department profile = Conversations.readDepartment(dir);
     DepartmentFile department = DepartmentFile.of(profile.facts());
+    Path translations = Content.folder(config.translationsDir(), "translations");
     Catalogue catalogue =
-        Catalogue.load(
-            Content.folder(config.translationsDir(), "translations"),
-            department.defaultLanguage(),
-            department.timeZone());
+        Catalogue.load(translations, department.defaultLanguage(), department.timeZone());
     return new Knowledge(
         department,
         new Renderer(catalogue, department.replyArgs()),
         Conversations.load(dir, catalogue, profile),
-        Nlu.train(dir));
+        Nlu.train(dir, translations));
   }
 
   DepartmentFile department() {

@@ -19,6 +19,7 @@ import org.beatline.admin.SurveysApi;
 import org.beatline.config.Config;
 import org.beatline.config.Content;
 import org.beatline.http.Requests;
+import org.beatline.http.SecurityHeaders;
 import org.beatline.i18n.StaffCatalogue;
 import org.beatline.meeting.Calendar;
 import org.beatline.redis.Redis;
@@ -42,15 +43,12 @@ final class Routes {
       Channels channels,
       Scheduler scheduler) {
     Router router = Router.router(vertx);
-    router
-        .route()
-        .handler(
-            ctx -> {
-              ctx.response().putHeader("X-Content-Type-Options", "nosniff");
-              ctx.next();
-            });
+    router.route().handler(new SecurityHeaders());
     channels.all().forEach(c -> c.routes(router, channels.pipeline()));
-    new Calendar(stores.meetings, content.department().name()).routes(router);
+    Object email = content.conversations().department().fact("email");
+    new Calendar(
+            stores.meetings, content.department().name(), email == null ? null : email.toString())
+        .routes(router);
     new Operations(redis, registry, config.metricsToken()).routes(router);
     Access access =
         new Access(

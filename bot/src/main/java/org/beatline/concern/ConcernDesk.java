@@ -149,7 +149,7 @@ public final class ConcernDesk {
     args.put("reference", c.reference());
     args.put("number", c.number());
     args.put("neighbourhood", letters.neighbourhood(c.neighbourhood(), lang));
-    args.put("category", c.category() == null ? "" : c.category());
+    args.put("category", letters.category(c.category(), lang));
     args.put("minutes", Math.max(0, Duration.between(c.created(), clock.instant()).toMinutes()));
     args.put("language", letters.languageName(c.language()));
     args.put("words", c.what() == null ? "" : c.what());
@@ -164,7 +164,7 @@ public final class ConcernDesk {
         "concern.routed.complaint",
         Map.of(
             "reference", c.reference(),
-            "intake", String.valueOf(d.fact("complaints.intake")),
+            "intake", String.valueOf(d.fact("complaints.intake", c.language())),
             "phone", String.valueOf(d.fact("complaints.phone")),
             "website", String.valueOf(d.fact("complaints.website"))));
   }

@@ -45,6 +45,18 @@ final class Letters {
     return n == null ? "" : n.name(language, department.defaultLanguage());
   }
 
+  /**
+   * What a concern is about ({@code concern.report}) as a reader of {@code language} says it
+   * ("neighbourhood concern"); a category the catalogue has no label for is shown as it is stored.
+   */
+  String category(String id, String language) {
+    if (id == null || id.isBlank()) {
+      return "";
+    }
+    String key = "concern.category." + id;
+    return renderer.catalogue().has(key) ? renderer.text(language, key) : id;
+  }
+
   /** A language's own name ("Español"), as its catalogue gives it. */
   String languageName(String language) {
     return renderer.text(

@@ -29,6 +29,7 @@ public record Config(
     String officersFile,
     Simulator simulator,
     int httpIdleSeconds,
+    int httpMaxConnections,
     String metricsToken,
     String addressHashKey) {
 
@@ -132,6 +133,7 @@ public record Config(
         get.apply("OFFICERS_FILE"),
         simulator(get.apply("SIMULATOR")),
         integer(get.apply("HTTP_IDLE_SECONDS"), 30, 1, 3600, "HTTP_IDLE_SECONDS"),
+        integer(get.apply("HTTP_MAX_CONNECTIONS"), 2000, 1, 1_000_000, "HTTP_MAX_CONNECTIONS"),
         get.apply("METRICS_TOKEN"),
         hashKey(get.apply("ADDRESS_HASH_KEY")));
   }

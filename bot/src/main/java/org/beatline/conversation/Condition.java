@@ -13,6 +13,8 @@ import java.util.Map;
  * @param subscribed the contact has consented to this topic for their neighbourhood
  * @param confident the message has a confident intent that some flow handles
  * @param vars these variables have these values
+ * @param waited a journey was waiting for an answer when the message came ({@code true}), or none
+ *     was ({@code false})
  */
 record Condition(
     List<String> answer,
@@ -21,4 +23,5 @@ record Condition(
     String missing,
     String subscribed,
     Boolean confident,
-    Map<String, String> vars) {}
+    Map<String, String> vars,
+    Boolean waited) {}

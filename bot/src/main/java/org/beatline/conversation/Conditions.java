@@ -27,6 +27,9 @@ final class Conditions {
         }
       }
     }
+    if (c.waited() != null && c.waited() != run.flowWaited()) {
+      return false;
+    }
     return c.confident() == null || c.confident() == confident(run);
   }
 

@@ -33,8 +33,20 @@ public record Department(
     return neighbourhoods.stream().filter(n -> n.id().equals(id)).findFirst().orElse(null);
   }
 
-  /** The value at a dotted path of the profile ({@code oversight.name}), or null. */
+  /**
+   * The value at a dotted path of the profile ({@code oversight.name}) in the default language, or
+   * null.
+   */
   public Object fact(String path) {
+    return fact(path, defaultLanguage);
+  }
+
+  /**
+   * The value at a dotted path of the profile in {@code language}, or null. A fact may be written
+   * per language, as a map from language to value ({@code name: {en: …, es: …}}): then the value in
+   * {@code language}, or in the default language when it has none.
+   */
+  public Object fact(String path, String language) {
     Object at = facts;
     for (String part : path.split("\\.")) {
       if (!(at instanceof Map<?, ?> m)) {
@@ -42,6 +54,15 @@ public record Department(
       }
       at = m.get(part);
     }
+    if (perLanguage(at) && at instanceof Map<?, ?> names) {
+      Object own = language == null ? null : names.get(language);
+      return own != null ? own : names.get(defaultLanguage);
+    }
     return at;
+  }
+
+  /** Whether {@code value} is a fact written per language: a map keyed by our languages only. */
+  private boolean perLanguage(Object value) {
+    return value instanceof Map<?, ?> m && !m.isEmpty() && languages.containsAll(m.keySet());
   }
 }

@@ -8,7 +8,8 @@ import java.util.List;
  * The values flows can name in arguments and actions. A string starting with {@code $} is an
  * expression; anything else is a literal. Roots: {@code $answer}, {@code $intent}, {@code $text},
  * {@code $language}, {@code $reference}, {@code $hoods}, {@code $var.<name>}, {@code $dept.<path>}
- * and {@code $nb.<var>.<name|officer|days|id>} (the neighbourhood whose id is in a variable).
+ * and {@code $nb.<var>.<name|officer|days|id>} (the neighbourhood whose id is in a variable). A
+ * department fact written per language is read in the contact's language.
  */
 final class Expressions {
   private static final List<String> PLAIN =
@@ -52,7 +53,7 @@ final class Expressions {
       return run.var(s.substring(5));
     }
     if (s.startsWith("$dept.")) {
-      return run.department().fact(s.substring(6));
+      return run.department().fact(s.substring(6), run.language());
     }
     if (s.startsWith("$nb.")) {
       String[] parts = s.split("\\.");

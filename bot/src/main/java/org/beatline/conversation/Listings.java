@@ -39,7 +39,8 @@ final class Listings {
               args.put("title", title(m, run.language(), d.defaultLanguage()));
               args.put("start", m.start());
               args.put("place", m.place() == null ? "" : m.place());
-              args.put("ics", m.ics() == null ? "" : m.ics());
+              // The link carries the language, so the calendar entry has the title in it.
+              args.put("ics", m.ics() == null ? "" : m.ics() + "?lang=" + run.language());
               return args;
             })
         .toList();

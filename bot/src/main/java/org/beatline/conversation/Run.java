@@ -66,6 +66,11 @@ final class Run {
     return turn;
   }
 
+  /** Whether a journey was waiting for an answer when the message came. */
+  boolean flowWaited() {
+    return flowWaited;
+  }
+
   String language() {
     return language;
   }

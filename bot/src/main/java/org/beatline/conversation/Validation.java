@@ -240,7 +240,8 @@ final class Validation {
     String problem = Expressions.problem(expression);
     if (problem == null && expression instanceof String s && s.startsWith("$dept.")) {
       if (conv.department().fact(s.substring(6)) == null) {
-        problem = "department.yaml has no " + s.substring(6);
+        // A fact written per language needs the default language's value, the fallback.
+        problem = "department.yaml has no " + s.substring(6) + " in the default language";
       }
     }
     if (problem != null) {

@@ -3,19 +3,28 @@ package org.beatline.meeting;
 import biweekly.Biweekly;
 import biweekly.ICalendar;
 import biweekly.component.VEvent;
+import biweekly.property.Organizer;
 import io.vertx.ext.web.Router;
 import java.util.Date;
 
 /**
- * {@code GET /meetings/<id>.ics}: a meeting as a calendar file residents can add to their phone.
+ * {@code GET /meetings/<id>.ics}: a meeting as a calendar file residents can add to their phone,
+ * organised by the department (its name and contact address, {@code ORGANIZER;CN=…:mailto:…}).
  */
 public final class Calendar {
   private final Meetings meetings;
   private final String organiser;
+  private final String email;
 
-  public Calendar(Meetings meetings, String organiser) {
+  /**
+   * @param organiser the department's name
+   * @param email the department's contact address; with none the file names no organiser, since RFC
+   *     5545 makes an organiser a calendar address, not a name
+   */
+  public Calendar(Meetings meetings, String organiser, String email) {
     this.meetings = meetings;
     this.organiser = organiser;
+    this.email = email == null || email.isBlank() ? null : email;
   }
 
   public void routes(Router router) {
@@ -53,7 +62,9 @@ public final class Calendar {
     event.setLocation(m.place());
     event.setDateStart(Date.from(m.start()));
     event.setDateEnd(Date.from(m.end()));
-    event.setOrganizer(organiser);
+    if (email != null) {
+      event.setOrganizer(new Organizer(organiser, email));
+    }
     cal.addEvent(event);
     return Biweekly.write(cal).go();
   }

@@ -66,6 +66,11 @@ final class SafetyNet {
     return p >= OVER_CUES || p >= ALONE && (c == null || !c.notNow(folded));
   }
 
+  /** The danger phrase {@code folded} holds, or null. */
+  String phrase(String folded) {
+    return danger.find(folded);
+  }
+
   /** The reasons for the decision on {@code folded}; for evaluation reports. */
   String why(String language, String folded, IntentScores scores) {
     EmergencyCues c = cues.get(language);

@@ -39,6 +39,8 @@ public final class OutboxWorker extends VerticleBase {
   private static final long ORDER_WAIT_MIN_MS = 200;
   private static final long ORDER_WAIT_MAX_MS = 5000;
   private static final Duration ORDER_GIVE_UP = Duration.ofMinutes(15);
+  // How long stopping waits for sends already with the provider.
+  private static final Duration STOP_WAIT = Duration.ofSeconds(5);
   private static final long MOVE_DUE_EVERY_MS = 100;
   private static final String MOVE_DUE =
       """
@@ -111,14 +113,45 @@ public final class OutboxWorker extends VerticleBase {
             });
   }
 
+  /**
+   * Stops reading, hands back what was read but not yet sent (and sends waiting for their slot) so
+   * that the next instance sends it at once, waits for sends already with the provider for at most
+   * {@link #STOP_WAIT}, and writes the acknowledgements. What is still in flight then stays
+   * unacknowledged in Redis and is taken over later: nothing is lost.
+   */
   @Override
   public Future<?> stop() {
     if (!running) {
       return Future.succeededFuture();
     }
     running = false;
+    pacer.stop();
+    List<Future<Void>> handedBack = new ArrayList<>();
+    for (ArrayDeque<Pending> q : queued) {
+      for (Pending p; (p = q.poll()) != null; ) {
+        handedBack.add(later(p.raw(), p.entry(), Duration.ZERO));
+      }
+    }
+    for (Recipient r : recipients.values()) {
+      for (Pending p; (p = r.waiting.poll()) != null; ) {
+        handedBack.add(later(p.raw(), p.entry(), Duration.ZERO));
+      }
+    }
     settle();
-    return stopped.future().compose(v -> acks.flush()).onComplete(v -> reader.close());
+    return Future.join(handedBack)
+        .<Void>mapEmpty()
+        .otherwiseEmpty()
+        .compose(v -> stopped.future())
+        .timeout(STOP_WAIT.toMillis(), TimeUnit.MILLISECONDS)
+        .otherwiseEmpty()
+        .compose(v -> acks.flush().timeout(1, TimeUnit.SECONDS))
+        .onComplete(
+            v -> {
+              if (inFlight > 0) {
+                LOG.warn("outbox {}: stopped with {} sends unfinished", channel, inFlight);
+              }
+              reader.close();
+            });
   }
 
   private Future<Void> createGroups() {
@@ -435,7 +468,10 @@ public final class OutboxWorker extends VerticleBase {
               listener.sent(m, providerId);
               return finish(raw, entry, r);
             },
-            failure -> failed(raw, entry, r, failure));
+            failure ->
+                failure instanceof Pacer.Stopped
+                    ? later(raw, entry, Duration.ZERO) // never sent: the next worker sends it
+                    : failed(raw, entry, r, failure));
   }
 
   private Future<Void> failed(

@@ -32,8 +32,18 @@ final class Pacer {
   private final String[] keys;
   private final long intervalMicros;
   private final ArrayDeque<Promise<Void>> waiting = new ArrayDeque<>();
+  // Every slot promised and not yet due, so that stopping can give them all back at once.
+  private final java.util.Set<Promise<Void>> promised = new java.util.HashSet<>();
   private boolean reserving;
   private boolean scheduled;
+  private boolean stopped;
+
+  /** What a send waiting for its slot is told when the worker stops: it was not sent. */
+  static final class Stopped extends RuntimeException {
+    Stopped() {
+      super("the outbox worker is stopping", null, false, false);
+    }
+  }
 
   Pacer(Redis redis, Context context, String channel, double messagesPerSecond) {
     this.redis = redis;
@@ -45,12 +55,30 @@ final class Pacer {
   /** Completes when the caller may send; call on the worker's event loop only. */
   Future<Void> slot() {
     Promise<Void> p = Promise.promise();
+    if (stopped) {
+      p.fail(new Stopped());
+      return p.future();
+    }
+    promised.add(p);
+    p.future().onComplete(r -> promised.remove(p));
     waiting.add(p);
     if (!reserving && !scheduled) {
       scheduled = true;
       context.runOnContext(v -> reserve());
     }
     return p.future();
+  }
+
+  /**
+   * Fails every send still waiting for its slot with {@link Stopped}, at once: with a backlog at a
+   * slow rate, the last slot reserved may be minutes away.
+   */
+  void stop() {
+    stopped = true;
+    waiting.clear();
+    for (Promise<Void> p : java.util.List.copyOf(promised)) {
+      p.tryFail(new Stopped());
+    }
   }
 
   private void reserve() {
@@ -78,14 +106,14 @@ final class Pacer {
               for (int i = 0; i < batch.size(); i++) {
                 Promise<Void> p = batch.get(i);
                 if (r.failed()) {
-                  p.fail(r.cause());
+                  p.tryFail(r.cause());
                   continue;
                 }
                 long waitMillis = (r.result() + i * intervalMicros) / 1000;
                 if (waitMillis >= 1) {
-                  context.owner().setTimer(waitMillis, t -> p.complete());
+                  context.owner().setTimer(waitMillis, t -> p.tryComplete());
                 } else {
-                  p.complete();
+                  p.tryComplete();
                 }
               }
               reserve();

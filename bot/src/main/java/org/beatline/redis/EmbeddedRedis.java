@@ -4,24 +4,32 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.security.SecureRandom;
+import java.util.HexFormat;
 import redis.embedded.RedisServer;
 
 /**
  * A real {@code redis-server} started on a free loopback port, so that a newcomer's {@code java
- * -jar} and every test run against Redis itself rather than an imitation.
+ * -jar} and every test run against Redis itself rather than an imitation. It asks for a random
+ * password, so that another local user or a web page posting to the port cannot use it.
  */
 public final class EmbeddedRedis implements AutoCloseable {
   private final RedisServer server;
   private final int port;
+  private final String password;
 
-  private EmbeddedRedis(RedisServer server, int port) {
+  private EmbeddedRedis(RedisServer server, int port, String password) {
     this.server = server;
     this.port = port;
+    this.password = password;
   }
 
-  /** Starts a server without persistence on a free port of 127.0.0.1. */
+  /** Starts a server without persistence on a free port of 127.0.0.1, with a random password. */
   public static EmbeddedRedis start() {
     int port = freePort();
+    byte[] bits = new byte[24];
+    new SecureRandom().nextBytes(bits);
+    String password = HexFormat.of().formatHex(bits);
     RedisServer server =
         RedisServer.builder()
             .port(port)
@@ -29,9 +37,10 @@ public final class EmbeddedRedis implements AutoCloseable {
             .setting("save \"\"")
             .setting("appendonly no")
             .setting("protected-mode yes")
+            .setting("requirepass " + password)
             .build();
     server.start();
-    return new EmbeddedRedis(server, port);
+    return new EmbeddedRedis(server, port, password);
   }
 
   private static int freePort() {
@@ -43,8 +52,13 @@ public final class EmbeddedRedis implements AutoCloseable {
     }
   }
 
+  /** The URL to connect with, password included. */
   public String url() {
-    return "redis://127.0.0.1:" + port;
+    return "redis://:" + password + "@127.0.0.1:" + port;
+  }
+
+  public String password() {
+    return password;
   }
 
   public int port() {

@@ -35,16 +35,49 @@ public final class Redis implements AutoCloseable {
     this.connection = conn;
   }
 
-  /** Connects to {@code url} (redis://, rediss:// or redis-sentinel://). */
+  /**
+   * Connects to {@code url} (redis://, rediss:// or redis-sentinel://, with a password if the
+   * server asks for one) and checks that the server answers; a server that cannot be reached or
+   * refuses the password fails with a one-line reason that never shows the password.
+   */
   public static Redis connect(Vertx vertx, String url) {
-    RedisClient client = RedisClient.create(RedisURI.create(url));
+    RedisClient client;
+    try {
+      client = RedisClient.create(RedisURI.create(url));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("REDIS_URL cannot be read: " + e.getMessage());
+    }
     client.setOptions(
         ClientOptions.builder()
             .autoReconnect(true)
             .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
             .timeoutOptions(TimeoutOptions.enabled(Duration.ofSeconds(5)))
             .build());
-    return new Redis(vertx, client, client.connect());
+    try {
+      StatefulRedisConnection<String, String> connection = client.connect();
+      connection.sync().ping();
+      return new Redis(vertx, client, connection);
+    } catch (RuntimeException e) {
+      client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+      throw new IllegalStateException(
+          "cannot use Redis at " + withoutPassword(url) + ": " + reason(e));
+    }
+  }
+
+  /** {@code url} with its password (user info) replaced by stars, for messages and logs. */
+  static String withoutPassword(String url) {
+    return url.replaceAll("(://)[^@/]*@", "$1***@");
+  }
+
+  /** The innermost cause's own words, on one line: WRONGPASS, NOAUTH, connection refused. */
+  private static String reason(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    String message =
+        root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    return message.replaceAll("\\s+", " ").strip();
   }
 
   /** Runs one command (or a pipeline of them) and completes on the caller's Vert.x context. */

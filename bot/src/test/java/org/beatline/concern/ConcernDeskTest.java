@@ -227,7 +227,91 @@ class ConcernDeskTest {
     assertThat(keysTo(liaison)).isEmpty();
     assertThat(new Concerns(redis, "T").find(c.reference()).await().officer())
         .isEqualTo(intake.id());
-    // The resident is told who handles complaints.
+    // The resident is told who handles complaints, in their own language.
     assertThat(keysToResident()).contains("concern.routed.complaint");
+    assertThat(textsToResident(c.reference()))
+        .anySatisfy(t -> assertThat(t).contains("Oficina de Normas Profesionales"));
+    assertThat(textsTo(intake))
+        .anySatisfy(t -> assertThat(t).contains("complaint about an officer"));
+  }
+
+  @Test
+  void theOfficerReadsWhatTheConcernIsAboutInTheirOwnLanguage() {
+    Officers officers = new Officers(redis);
+    Officer base = officer("liaison", List.of("eastside"));
+    Officer spanish =
+        officers
+            .create(
+                new Officer(
+                    base.id(),
+                    base.name(),
+                    base.displayName(),
+                    "liaison",
+                    null,
+                    base.telegramChatId(),
+                    List.of("eastside"),
+                    List.of("es"),
+                    true))
+            .await();
+    desks.get(0).received(concern()).await();
+    assertThat(textsTo(liaison))
+        .singleElement()
+        .satisfies(t -> assertThat(t).contains("(Eastside, neighbourhood concern)"));
+
+    new Routing(redis).set("eastside", new Routing.Rule(spanish.id(), backup.id(), 4)).await();
+    desks.get(0).received(concern("concern.report.again")).await();
+    // An id the catalogue has no label for is shown as stored rather than dropped.
+    assertThat(textsTo(spanish))
+        .singleElement()
+        .satisfies(t -> assertThat(t).contains("(Lado Este, concern.report.again)"));
+    Concern mine =
+        new Concern(
+            "T" + tag.toUpperCase() + "-77",
+            "twilio:+15550188001",
+            "los carros corren toda la noche",
+            "calle Oak",
+            "eastside",
+            "text",
+            null,
+            "es",
+            "concern.report",
+            Concern.NEW,
+            null,
+            now,
+            now);
+    desks.get(0).received(mine).await();
+    assertThat(textsTo(spanish))
+        .hasSize(2)
+        .last()
+        .satisfies(
+            t ->
+                assertThat(t)
+                    .contains("(Lado Este, problema del vecindario)")
+                    .doesNotContain("concern.report"));
+  }
+
+  /** The texts queued for an officer's Telegram chat. */
+  List<String> textsTo(Officer o) {
+    return redis
+        .call(c -> c.xrange("outbox:telegram:reply", io.lettuce.core.Range.create("-", "+")))
+        .await()
+        .stream()
+        .map(m -> new JsonObject(m.getBody().get("m")))
+        .filter(m -> o.telegramChatId().equals(m.getString("address")))
+        .map(m -> m.getString("text"))
+        .toList();
+  }
+
+  /** The texts queued for the resident about the case {@code reference}. */
+  List<String> textsToResident(String reference) {
+    return redis
+        .call(c -> c.xrange("outbox:twilio:reply", io.lettuce.core.Range.create("-", "+")))
+        .await()
+        .stream()
+        .map(m -> new JsonObject(m.getBody().get("m")))
+        .filter(m -> "+15550188001".equals(m.getString("address")))
+        .map(m -> m.getString("text"))
+        .filter(t -> t.contains(reference))
+        .toList();
   }
 }

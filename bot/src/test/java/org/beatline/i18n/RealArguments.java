@@ -73,7 +73,7 @@ final class RealArguments {
       return expression;
     }
     if (s.startsWith("$dept.")) {
-      return fact(s.substring(6));
+      return fact(s.substring(6), language);
     }
     if (s.startsWith("$nb.")) {
       return switch (s.substring(s.lastIndexOf('.') + 1)) {
@@ -128,7 +128,7 @@ final class RealArguments {
     args.put("number", "1001");
     args.put("state", "new");
     args.put("cases", reference() + " (new, eastside); RIV-1002 (acknowledged, westside)");
-    args.put("intake", fact("complaints.intake"));
+    args.put("intake", fact("complaints.intake", language));
     // Meeting broadcasts.
     args.put("kind", "meeting");
     args.put("note", "");
@@ -136,7 +136,7 @@ final class RealArguments {
         "summary",
         "Residents asked for more patrols near the school; the next meeting is in July.");
     args.put("link", "https://police.riverton.example/meetings/minutes");
-    args.put("website", fact("complaints.website"));
+    args.put("website", fact("complaints.website", language));
     return args;
   }
 
@@ -144,10 +144,14 @@ final class RealArguments {
     return department.get("concern_reference_prefix") + "-1001";
   }
 
-  private Object fact(String path) {
+  /** A fact in {@code language}; one written per language falls back to English. */
+  private Object fact(String path, String language) {
     Object at = department;
     for (String part : path.split("\\.")) {
       at = at instanceof Map<?, ?> m ? m.get(part) : null;
+    }
+    if (at instanceof Map<?, ?> names && names.containsKey("en")) {
+      at = names.get(language) != null ? names.get(language) : names.get("en");
     }
     if (at == null) {
       throw new IllegalStateException("department.yaml has no " + path);

@@ -80,16 +80,23 @@ class JourneyTest {
     JsonObject listed = beatline.say(who, "55101", null);
     assertThat(keys(listed))
         .contains("neighbourhood.saved", "meetings.next.header", "meetings.item");
-    assertThat(text(listed)).contains("/meetings/eastside-june.ics");
+    // The link carries the resident's language, for the calendar entry's title.
+    assertThat(text(listed)).contains("/meetings/eastside-june.ics?lang=en");
 
     assertThat(keys(beatline.say(who, "", "subscription"))).contains("meetings.subscribe.ask");
     beatline.say(who, "yes", null);
     beatline.say(who, "yes", null);
     assertThat(beatline.app.redis().call(c -> c.smembers("subs:web:" + who)).await())
         .contains("meetings.announcements|eastside", "meetings.reminders|eastside");
-    var ics = beatline.http.get("/meetings/eastside-june.ics").send().await();
+    var ics = beatline.http.get("/meetings/eastside-june.ics?lang=es").send().await();
     assertThat(ics.statusCode()).isEqualTo(200);
-    assertThat(ics.bodyAsString()).contains("BEGIN:VEVENT");
+    // RFC 5545 folds lines longer than 75 octets; a calendar reads them unfolded.
+    assertThat(ics.bodyAsString().replace("\r\n ", ""))
+        .contains("BEGIN:VEVENT")
+        .contains("SUMMARY:Reunion comunitaria del Lado Este")
+        // The department's name and contact address from department.yaml, as RFC 5545 writes them.
+        .contains(
+            "ORGANIZER;CN=Riverton Police Department:mailto:community@police.riverton.example");
   }
 
   @Test

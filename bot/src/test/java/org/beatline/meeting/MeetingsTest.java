@@ -96,12 +96,34 @@ class MeetingsTest {
             Map.of("en", "Eastside meeting", "es", "Reunion"),
             Map.of(),
             null);
-    String ics = new Calendar(meetings, "Riverton PD").ics(m, "es");
+    String ics = new Calendar(meetings, "Riverton PD", "community@riverton.example").ics(m, "es");
     assertThat(ics)
         .contains("BEGIN:VCALENDAR")
         .contains("SUMMARY:Reunion")
         .contains("LOCATION:Eastside Library")
         .contains("DTSTART:20300612T233000Z")
-        .contains("DTEND:20300613T003000Z");
+        .contains("DTEND:20300613T003000Z")
+        // RFC 5545: the organiser is a calendar address, its name a parameter.
+        .contains("ORGANIZER;CN=Riverton PD:mailto:community@riverton.example\r\n");
+    assertThat(new Calendar(meetings, "Riverton PD", "community@riverton.example").ics(m, "vi"))
+        .contains("SUMMARY:Eastside meeting");
+  }
+
+  @Test
+  void withoutAContactAddressTheCalendarFileNamesNoOrganiser() {
+    Meeting m =
+        new Meeting(
+            "m1",
+            "meeting",
+            null,
+            Instant.parse("2030-06-12T23:30:00Z"),
+            60,
+            "City Hall",
+            Map.of("en", "Forum"),
+            Map.of(),
+            null);
+    assertThat(new Calendar(meetings, "Riverton PD", null).ics(m, null))
+        .contains("SUMMARY:Forum")
+        .doesNotContain("ORGANIZER");
   }
 }

@@ -100,6 +100,26 @@ class SafetyNetTest {
     assertTrue(emergency("pls send police someone is breaking in", "en"));
   }
 
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "en|y|false",
+        "en|robbery|false",
+        "en|someone is robbing the store right now|true",
+        "zh-Hant|爆格|false",
+        "zh-Hant|有人爆格呀，賊仲喺入面|true",
+        "my|မြောက်တံခါး|false",
+        "my|ကျွန်မ မြောက်တံခါး မှာ နေပါတယ်|false",
+        "so|waa webiga|false",
+        "so|ilmo ayaa webiga ku dhacay|true",
+        "en|shots fired in eastside right now|true",
+      })
+  void anAnswerTheBotAskedForOrANeighbourhoodIsNoAlarmButDangerInItIs(
+      String language, String text, boolean alarm) {
+    assertEquals(alarm, emergency(text, language), text);
+  }
+
   @Test
   void dangerNowOutweighsThePast() {
     assertTrue(emergency("he shot at us last week and now he is back outside with a gun", "en"));

@@ -35,6 +35,19 @@ class ConsentWordsTest {
   }
 
   @Test
+  void aLanguagesOwnCancelIsNoStopWordButItsUnsubscribeIs() {
+    for (String cancel :
+        new String[] {"CANCELAR", "cancelar", "إلغاء", "الغاء", "BAAJI", "ပယ်ဖျက်"}) {
+      assertNull(WORDS.match(cancel, null), cancel);
+    }
+    assertEquals(
+        new ConsentWords.Match(ConsentWords.Kind.STOP, "ar"), WORDS.match("إلغاء الاشتراك"));
+    assertEquals(new ConsentWords.Match(ConsentWords.Kind.STOP, "es"), WORDS.match("BAJA", "es"));
+    // The English carrier word stays global: carriers act on it whatever Beatline does.
+    assertEquals(new ConsentWords.Match(ConsentWords.Kind.STOP, "en"), WORDS.match("CANCEL", "es"));
+  }
+
+  @Test
   void aChineseCancelIsNoStopButUnsubscribeIs() {
     assertNull(WORDS.match("取消", "zh"));
     assertNull(WORDS.match("取消", "zh-Hant"));

@@ -29,7 +29,10 @@ class SimulatorTest {
     HttpResponse<Buffer> page = beatline.http.get("/simulator").send().await();
     assertThat(page.statusCode()).isEqualTo(200);
     assertThat(page.getHeader("Content-Type")).startsWith("text/html");
-    assertThat(page.bodyAsString()).contains("/api/simulator/messages").contains("dir=\"auto\"");
+    assertThat(page.bodyAsString()).contains("/simulator/simulator.js").contains("dir=\"auto\"");
+    HttpResponse<Buffer> script = beatline.http.get("/simulator/simulator.js").send().await();
+    assertThat(script.getHeader("Content-Type")).startsWith("text/javascript");
+    assertThat(script.bodyAsString()).contains("/api/simulator/messages");
   }
 
   @Test

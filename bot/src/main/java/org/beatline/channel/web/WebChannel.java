@@ -1,6 +1,7 @@
 package org.beatline.channel.web;
 
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -22,6 +23,8 @@ import org.beatline.message.Sender;
 import org.beatline.pipeline.Handled;
 import org.beatline.pipeline.Pipeline;
 import org.beatline.redis.Redis;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The web simulator: a page at {@code /simulator} and {@code POST /api/simulator/messages}, which
@@ -30,24 +33,33 @@ import org.beatline.redis.Redis;
  */
 public final class WebChannel implements Channel {
   public static final String ID = "web";
-  private static final String ADDRESS = "[A-Za-z0-9_-]{1,64}";
+  private static final Logger LOG = LoggerFactory.getLogger(WebChannel.class);
+  private static final long SWEEP_EVERY_MS = 10 * 60 * 1000;
 
   private Pipeline pipeline;
+  private final Vertx vertx;
   private final Redis redis;
   private final Mailbox mailbox;
+  private final Identities identities;
   private final String page;
-
+  private final String script;
+  private final String style;
   private final Config config;
+  private long sweeper = -1;
 
   /**
    * The simulator channel; it serves its routes only when {@code config} says so, and asks for the
    * admin bearer token when a real channel is live.
    */
-  public WebChannel(Redis redis, Config config) {
+  public WebChannel(Vertx vertx, Redis redis, Config config) {
+    this.vertx = vertx;
     this.config = config;
     this.redis = redis;
     this.mailbox = new Mailbox(redis);
+    this.identities = new Identities(redis, ID, config.publicBaseUrl().startsWith("https:"));
     this.page = resource("web/simulator.html");
+    this.script = resource("web/simulator.js");
+    this.style = resource("web/simulator.css");
   }
 
   @Override
@@ -82,16 +94,81 @@ public final class WebChannel implements Channel {
     router
         .get("/simulator")
         .handler(
-            ctx ->
-                ctx.response()
-                    .putHeader("Content-Type", "text/html; charset=utf-8")
-                    .putHeader(
-                        "Content-Security-Policy",
-                        "default-src 'self'; style-src 'unsafe-inline'; script-src 'unsafe-inline'")
-                    .end(page));
+            ctx -> {
+              // The page keeps its identity across reloads; a first visit is given one.
+              if (Identities.ofPage(ctx) == null) {
+                identities.issue(ctx);
+              }
+              ctx.response()
+                  .putHeader("Content-Type", "text/html; charset=utf-8")
+                  .putHeader("Cache-Control", "no-store")
+                  .end(page);
+            });
+    router.get("/simulator/simulator.js").handler(ctx -> file(ctx, "text/javascript", script));
+    router.get("/simulator/simulator.css").handler(ctx -> file(ctx, "text/css", style));
     router.post("/api/simulator/messages").handler(Requests.body()).handler(this::message);
     router.get("/api/simulator/messages").handler(this::mailbox);
+    router.post("/api/simulator/identity").handler(Requests.body()).handler(this::newIdentity);
     router.get("/api/simulator/dry-run").handler(this::dryRun);
+  }
+
+  @Override
+  public void start(Pipeline pipeline) {
+    if (config.simulatorServed()) {
+      sweeper = vertx.setPeriodic(SWEEP_EVERY_MS, t -> sweep());
+    }
+  }
+
+  @Override
+  public void stop() {
+    if (sweeper >= 0) {
+      vertx.cancelTimer(sweeper);
+    }
+  }
+
+  /**
+   * Removes what simulator identities unused for a day left in Redis, including what was written
+   * after their last message; the number of identities removed.
+   */
+  public Future<Integer> sweep() {
+    return identities
+        .sweep(System.currentTimeMillis())
+        .onFailure(e -> LOG.warn("simulator: removing idle identities failed: {}", e.toString()));
+  }
+
+  private static void file(RoutingContext ctx, String type, String text) {
+    ctx.response()
+        .putHeader("Content-Type", type + "; charset=utf-8")
+        .putHeader("Cache-Control", "no-cache")
+        .end(text);
+  }
+
+  /** A new resident for the page: a fresh identity in the page's cookie. */
+  private void newIdentity(RoutingContext ctx) {
+    if (!json(ctx)) {
+      return;
+    }
+    identities.issue(ctx);
+    ctx.response().setStatusCode(204).end();
+  }
+
+  /** Whether the request carries the admin bearer token (staff may name any identity). */
+  private boolean staff(RoutingContext ctx) {
+    String header = ctx.request().getHeader("Authorization");
+    return header != null
+        && header.startsWith("Bearer ")
+        && Requests.sameSecret(config.adminToken(), header.substring("Bearer ".length()).strip());
+  }
+
+  /** Whether the body is declared JSON; refuses the request otherwise. */
+  private static boolean json(RoutingContext ctx) {
+    String type = ctx.request().getHeader("Content-Type");
+    if (type == null || !type.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
+      // A form or text/plain post from another site must not drive the simulator.
+      Requests.refuse(ctx, 415, "Content-Type must be application/json");
+      return false;
+    }
+    return true;
   }
 
   /** With real channels live, only staff may drive the simulator (it writes real data). */
@@ -111,10 +188,7 @@ public final class WebChannel implements Channel {
   }
 
   private void message(RoutingContext ctx) {
-    String type = ctx.request().getHeader("Content-Type");
-    if (type == null || !type.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
-      // A form or text/plain post from another site must not drive the simulator.
-      Requests.refuse(ctx, 415, "Content-Type must be application/json");
+    if (!json(ctx)) {
       return;
     }
     JsonObject body;
@@ -128,14 +202,13 @@ public final class WebChannel implements Channel {
       Requests.refuse(ctx, 400, "body must be a JSON object");
       return;
     }
-    Object from = body.getValue("from");
+    String f = Identities.of(ctx, body.getValue("from"), staff(ctx));
+    if (f == null) {
+      return;
+    }
     Object text = body.getValue("text", "");
     Object choice = body.getValue("choice");
     Object language = body.getValue("language");
-    if (!(from instanceof String f) || !f.matches(ADDRESS)) {
-      Requests.refuse(ctx, 400, "from must be 1-64 characters of A-Z, a-z, 0-9, _ and -");
-      return;
-    }
     if (!(text instanceof String t) || (choice != null && !(choice instanceof String))) {
       Requests.refuse(ctx, 400, "text and choice must be strings");
       return;
@@ -153,6 +226,7 @@ public final class WebChannel implements Channel {
             ID, f, "web-" + UUID.randomUUID(), t, (String) choice, 0, (String) language, null);
     pipeline
         .handle(in, false)
+        .compose(h -> identities.touch(f).map(h))
         .onSuccess(h -> ctx.json(answer(h)))
         .onFailure(e -> Requests.refuse(ctx, 503, "message could not be processed, try again"));
   }
@@ -181,9 +255,8 @@ public final class WebChannel implements Channel {
   }
 
   private void mailbox(RoutingContext ctx) {
-    String from = ctx.queryParams().get("from");
-    if (from == null || !from.matches(ADDRESS)) {
-      Requests.refuse(ctx, 400, "from must be 1-64 characters of A-Z, a-z, 0-9, _ and -");
+    String from = Identities.of(ctx, ctx.queryParams().get("from"), staff(ctx));
+    if (from == null) {
       return;
     }
     mailbox
