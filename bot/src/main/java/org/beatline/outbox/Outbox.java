@@ -1,10 +1,15 @@
 package org.beatline.outbox;
 
 import io.lettuce.core.ScriptOutputType;
+import io.lettuce.core.api.async.RedisAsyncCommands;
 import io.vertx.core.Future;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import org.beatline.message.Outbound;
 import org.beatline.message.Sender;
 import org.beatline.redis.Redis;
@@ -26,6 +31,8 @@ public final class Outbox {
       return seq
       """;
 
+  private static final byte[] ENQUEUE_BYTES = ENQUEUE.getBytes(StandardCharsets.UTF_8);
+  private static final String TTL = Long.toString(OutboxKeys.ORDER_TTL_SECONDS);
   private final Redis redis;
   private final Map<String, Sender> senders;
 
@@ -41,18 +48,35 @@ public final class Outbox {
    * sequence follows the order given here.
    */
   public Future<Void> enqueue(List<Outbound> messages) {
-    List<Future<Long>> all = new ArrayList<>();
-    for (Outbound m : messages) {
-      for (Outbound part : parts(m)) {
-        all.add(enqueue(part));
-      }
+    if (messages.isEmpty()) {
+      return Future.succeededFuture();
     }
-    return Future.all(all).mapEmpty();
+    // A broadcast sends one text to thousands: split each distinct text once.
+    Map<String, List<String>> splits = new HashMap<>();
+    List<Outbound> all = new ArrayList<>();
+    for (Outbound m : messages) {
+      all.addAll(parts(m, splits));
+    }
+    String now = Long.toString(System.currentTimeMillis());
+    // Pipelined on the one connection, with one completion on the caller's context for them all.
+    return redis
+        .call(
+            c -> {
+              CompletableFuture<?>[] each = new CompletableFuture<?>[all.size()];
+              for (int i = 0; i < all.size(); i++) {
+                each[i] = enqueue(c, all.get(i), now).toCompletableFuture();
+              }
+              return CompletableFuture.allOf(each);
+            })
+        .mapEmpty();
   }
 
-  private List<Outbound> parts(Outbound m) {
+  private List<Outbound> parts(Outbound m, Map<String, List<String>> splits) {
     Sender sender = senders.get(m.channel());
-    List<String> texts = sender == null ? List.of(m.text()) : sender.split(m);
+    List<String> texts =
+        sender == null
+            ? List.of(m.text())
+            : splits.computeIfAbsent(m.channel() + "\n" + m.text(), k -> sender.split(m));
     if (texts.size() == 1) {
       return List.of(m);
     }
@@ -75,22 +99,19 @@ public final class Outbox {
 
   /** Queues one message as it is and returns its number in the recipient's sequence. */
   Future<Long> enqueue(Outbound m) {
+    String now = Long.toString(System.currentTimeMillis());
+    return redis.call(c -> enqueue(c, m, now));
+  }
+
+  private static CompletionStage<Long> enqueue(
+      RedisAsyncCommands<String, String> c, Outbound m, String now) {
     String[] keys = {
       OutboxKeys.lane(m.channel(), m.lane()),
       OutboxKeys.seq(m.channel(), m.address()),
       OutboxKeys.done(m.channel(), m.address())
     };
     String body = new Entry(m, 0, 0, 0).toFields().get("m");
-    String now = Long.toString(System.currentTimeMillis());
-    return redis.call(
-        c ->
-            c.<Long>eval(
-                ENQUEUE,
-                ScriptOutputType.INTEGER,
-                keys,
-                Long.toString(OutboxKeys.ORDER_TTL_SECONDS),
-                body,
-                now));
+    return c.<Long>eval(ENQUEUE_BYTES, ScriptOutputType.INTEGER, keys, TTL, body, now);
   }
 
   /** How many messages wait in one channel's lanes (delayed retries included). */
