@@ -1,7 +1,11 @@
 package org.beatline.contact;
 
+import io.lettuce.core.KeyValue;
 import io.vertx.core.Future;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.beatline.redis.Redis;
@@ -38,6 +42,33 @@ public final class Contacts {
     return redis
         .call(c -> c.hgetall(key(channel, address)))
         .map(h -> h.isEmpty() ? null : Contact.fromHash(channel, address, h, false));
+  }
+
+  /**
+   * The language of each of many contacts ({@code channel:address} keys, as the consent ledger's
+   * topic index holds them) in one pipelined round trip: contacts that do not exist are left out,
+   * one without a language maps to an empty string.
+   */
+  public Future<Map<String, String>> languages(List<String> contactKeys) {
+    return redis.call(
+        c -> {
+          List<CompletableFuture<List<KeyValue<String, String>>>> each = new ArrayList<>();
+          for (String k : contactKeys) {
+            each.add(c.hmget("contact:" + k, "created", "language").toCompletableFuture());
+          }
+          return CompletableFuture.allOf(each.toArray(CompletableFuture<?>[]::new))
+              .thenApply(
+                  v -> {
+                    Map<String, String> out = new HashMap<>();
+                    for (int i = 0; i < contactKeys.size(); i++) {
+                      List<KeyValue<String, String>> f = each.get(i).join();
+                      if (f.get(0).hasValue()) {
+                        out.put(contactKeys.get(i), f.get(1).getValueOrElse(""));
+                      }
+                    }
+                    return out;
+                  });
+        });
   }
 
   public Future<Void> setLanguage(Contact contact, String language) {

@@ -96,9 +96,13 @@ public final class Conversations {
               s.intro(),
               s.thanks(),
               s.expiry(),
-              s.questions());
+              s.questions(),
+              s.variants());
       surveys.add(survey);
       flows.put(SurveyFlows.flowId(survey.id()), SurveyFlows.flow(survey));
+      for (String variant : new java.util.TreeSet<>(survey.variants().keySet())) {
+        flows.put(SurveyFlows.flowId(survey.id(), variant), SurveyFlows.flow(survey, variant));
+      }
     }
     Conversations conversations =
         new Conversations(department, settings, flows, surveys, catalogue);
@@ -188,6 +192,18 @@ public final class Conversations {
       throw new IllegalStateException("no flow " + id);
     }
     return flow;
+  }
+
+  /**
+   * The flow a survey invitation opens: {@code <survey>/<contact type>} is that variant when the
+   * survey has one, otherwise the survey's own questions; null for a survey that no longer exists.
+   */
+  Flow invitedSurvey(String invitation) {
+    int slash = invitation.indexOf('/');
+    String survey = slash < 0 ? invitation : invitation.substring(0, slash);
+    Flow variant =
+        slash < 0 ? null : flows.get(SurveyFlows.flowId(survey, invitation.substring(slash + 1)));
+    return variant != null ? variant : flows.get(SurveyFlows.flowId(survey));
   }
 
   boolean hasFlow(String id) {

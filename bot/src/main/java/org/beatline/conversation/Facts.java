@@ -15,8 +15,8 @@ import java.util.Map;
  * @param meetings upcoming meetings, forums and academy sessions (any neighbourhood; the engine
  *     filters)
  * @param concerns the contact's concerns, newest first
- * @param surveyInvitation the id of a survey the contact was invited to and has not answered, or
- *     null
+ * @param surveyInvitation the survey the contact was invited to and has not answered, as {@code
+ *     <survey id>/<contact type>} (the type picks the survey's variant), or null
  * @param newReference the reference a concern created in this turn gets; the edges pass {@link
  *     #NEW_REFERENCE} and draw a real number only when the turn does create one (the engine does no
  *     I/O, so it cannot draw one itself)

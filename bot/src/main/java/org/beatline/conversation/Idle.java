@@ -20,7 +20,7 @@ final class Idle {
 
   static void handle(Run run) {
     String invited = run.turn().facts().surveyInvitation();
-    Flow survey = invited == null ? null : run.conversations().flow(SurveyFlows.flowId(invited));
+    Flow survey = invited == null ? null : run.conversations().invitedSurvey(invited);
     if (survey != null) {
       run.stack().add(new Session.Frame(survey.id(), SurveyFlows.INVITE));
       if (Waiting.answer(run)) {

@@ -20,10 +20,23 @@ final class SurveyFlows {
     return "survey." + surveyId;
   }
 
+  /** The flow of one of a survey's variants. */
+  static String flowId(String surveyId, String variant) {
+    return flowId(surveyId) + "." + variant;
+  }
+
   static Flow flow(Survey survey) {
+    return flow(survey, null);
+  }
+
+  /**
+   * The flow of a survey's variant (null: its own questions). Every variant records its answers
+   * under the survey's id, so that results stay one survey.
+   */
+  static Flow flow(Survey survey, String variant) {
     LinkedHashMap<String, FlowStep> steps = new LinkedHashMap<>();
     Map<String, Object> ref = Map.of("survey", survey.id());
-    List<Survey.Question> questions = survey.questions() == null ? List.of() : survey.questions();
+    List<Survey.Question> questions = survey.questions(variant);
     String first = questions.isEmpty() ? "thanks" : step(questions.get(0));
     steps.put(
         INVITE,
@@ -54,7 +67,15 @@ final class SurveyFlows {
     }
     steps.put("thanks", say(survey.thanks(), List.of(new Action("complete_survey", ref)), null));
     return new Flow(
-        flowId(survey.id()), survey.expiry(), "resume", null, "intro", steps, false, BACK, STAY);
+        variant == null ? flowId(survey.id()) : flowId(survey.id(), variant),
+        survey.expiry(),
+        "resume",
+        null,
+        "intro",
+        steps,
+        false,
+        BACK,
+        STAY);
   }
 
   private static String step(Survey.Question q) {

@@ -101,6 +101,7 @@ final class Validation {
       if (survey.keyword() != null) {
         words(file, survey.keyword());
       }
+      sameQuestions(file, survey);
     }
   }
 
@@ -255,6 +256,48 @@ final class Validation {
     }
   }
 
+  /**
+   * A question id asked in several variants must be the same kind of question each time, so that
+   * its answers can be added up.
+   */
+  private void sameQuestions(String file, Survey survey) {
+    Map<String, String> kinds = new java.util.HashMap<>();
+    List<String> variants = new ArrayList<>();
+    variants.add(null);
+    variants.addAll(new java.util.TreeSet<>(survey.variants().keySet()));
+    for (String variant : variants) {
+      for (Survey.Question q : survey.questions(variant)) {
+        if (q.id() == null || q.type() == null || q.ask() == null) {
+          problems.add(
+              file
+                  + ": question '"
+                  + q.id()
+                  + "'"
+                  + (variant == null ? "" : " of variant " + variant)
+                  + " needs an id, a type and an ask");
+          continue;
+        }
+        String kind =
+            q.type()
+                + (q.options() == null
+                    ? ""
+                    : q.options().stream().map(OptionSpec::value).toList().toString());
+        String before = kinds.putIfAbsent(q.id(), kind);
+        if (before != null && !before.equals(kind)) {
+          problems.add(
+              file
+                  + ": question '"
+                  + q.id()
+                  + "' of variant "
+                  + variant
+                  + " is not the same kind of question as the other '"
+                  + q.id()
+                  + "'; give it an id of its own");
+        }
+      }
+    }
+  }
+
   private void words(String where, String key) {
     if (catalogue.words(catalogue.defaultLanguage(), key).isEmpty()) {
       problems.add(where + ": no word list '" + key + "' in the catalogue");
@@ -267,7 +310,14 @@ final class Validation {
     }
   }
 
-  private static String file(Flow flow) {
+  private String file(Flow flow) {
+    for (Survey survey : conv.surveys()) {
+      for (String variant : survey.variants().keySet()) {
+        if (flow.id().equals(SurveyFlows.flowId(survey.id(), variant))) {
+          return "surveys/" + survey.id() + ".yaml, variant " + variant;
+        }
+      }
+    }
     return flow.id().startsWith("survey.")
         ? "surveys/" + flow.id().substring(7) + ".yaml"
         : "flows/" + flow.id() + ".yaml";

@@ -3,6 +3,7 @@ package org.beatline.outbox;
 import io.lettuce.core.ScriptOutputType;
 import io.vertx.core.Future;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.beatline.message.Outbound;
@@ -48,9 +49,11 @@ public final class Outbox {
    * other, so that each recipient's sequence follows the order given here.
    */
   public Future<Void> enqueue(List<Outbound> messages) {
+    // A broadcast sends one text to thousands: split each distinct text once.
+    Map<String, List<String>> splits = new HashMap<>();
     List<Outbound> all = new ArrayList<>();
     for (Outbound m : messages) {
-      all.addAll(parts(m));
+      all.addAll(parts(m, splits));
     }
     Future<Void> chain = Future.succeededFuture();
     for (int i = 0; i < all.size(); i += BATCH) {
@@ -60,9 +63,12 @@ public final class Outbox {
     return chain;
   }
 
-  private List<Outbound> parts(Outbound m) {
+  private List<Outbound> parts(Outbound m, Map<String, List<String>> splits) {
     Sender sender = senders.get(m.channel());
-    List<String> texts = sender == null ? List.of(m.text()) : sender.split(m);
+    List<String> texts =
+        sender == null
+            ? List.of(m.text())
+            : splits.computeIfAbsent(m.channel() + "\n" + m.text(), k -> sender.split(m));
     if (texts.size() == 1) {
       return List.of(m);
     }

@@ -194,7 +194,8 @@ public final class Invitations {
                       .put("district", d.get("district"))
                       .put("officer", d.get("officer"))
                       .put("week", week(now));
-              String key = "survey.%s.invite".formatted(survey);
+              String key = inviteKey(survey, d.get("contactType"));
+              String invitation = survey + "/" + d.get("contactType");
               Outbound invite =
                   new Outbound(
                       UUID.randomUUID().toString(),
@@ -206,7 +207,7 @@ public final class Invitations {
                       key,
                       lang);
               return language
-                  .compose(v -> contacts.setField(c, "surveyInvitation", survey))
+                  .compose(v -> contacts.setField(c, "surveyInvitation", invitation))
                   .compose(v -> SurveyAnswers.link(redis, survey, d.get("hash"), meta, OPEN))
                   .compose(v -> outbox.enqueue(List.of(invite)))
                   .compose(v -> SurveyAnswers.rate(redis, survey, "sent"))
@@ -220,6 +221,8 @@ public final class Invitations {
                                   Map.of(
                                       "survey",
                                       survey,
+                                      "invitation",
+                                      invitation,
                                       "channel",
                                       c.channel(),
                                       "address",
@@ -228,6 +231,15 @@ public final class Invitations {
                                       d.get("hash")),
                                   0)));
             });
+  }
+
+  /**
+   * The invitation's text: the contact type's own ({@code survey.after_contact.crash.invite}, which
+   * says what the questions are about) when the catalogue has one, the survey's otherwise.
+   */
+  private String inviteKey(String survey, String contactType) {
+    String own = "survey.%s.%s.invite".formatted(survey, contactType);
+    return renderer.catalogue().has(own) ? own : "survey.%s.invite".formatted(survey);
   }
 
   /** After 72 hours an unanswered invitation lapses, and its link to the person is dropped. */
@@ -243,7 +255,7 @@ public final class Invitations {
                         .field(c, "surveyInvitation")
                         .compose(
                             open ->
-                                d.get("survey").equals(open)
+                                d.getOrDefault("invitation", d.get("survey")).equals(open)
                                     ? contacts.setField(c, "surveyInvitation", null)
                                     : Future.succeededFuture()))
         .compose(v -> SurveyAnswers.unlink(redis, d.get("survey"), d.get("hash")));

@@ -49,6 +49,44 @@ class ValidationTest {
   }
 
   @Test
+  void aSurveyVariantThatAsksASharedQuestionAsAnotherKindIsRefused() throws IOException {
+    // "explained" is yes or no in the survey; as a scale in one variant its answers would not add
+    // up.
+    String message =
+        loadFails(
+            "surveys/after_contact.yaml",
+            Files.readString(
+                    org.beatline.config.Content.folder(null, "conversations")
+                        .resolve("surveys/after_contact.yaml"))
+                .replace(
+                    "      - id: explained\n        ask: survey.after_contact.citation.q.explained",
+                    "      - id: explained\n        type: scale\n"
+                        + "        ask: survey.after_contact.citation.q.explained"));
+    assertTrue(
+        message.contains(
+            "surveys/after_contact.yaml: question 'explained' of variant citation is not the same"
+                + " kind of question"),
+        message);
+  }
+
+  @Test
+  void aSurveyVariantsUnknownKeyNamesTheFileAndTheVariant() throws IOException {
+    String unknown =
+        loadFails(
+            "surveys/after_contact.yaml",
+            Files.readString(
+                    org.beatline.config.Content.folder(null, "conversations")
+                        .resolve("surveys/after_contact.yaml"))
+                .replace(
+                    "survey.after_contact.crash.q.explained", "survey.after_contact.crash.q.nope"));
+    assertTrue(
+        unknown.contains(
+            "surveys/after_contact.yaml, variant crash: step 'q_explained': unknown translation key"
+                + " 'survey.after_contact.crash.q.nope'"),
+        unknown);
+  }
+
+  @Test
   void anUnknownFlowOrStepIsReported() throws IOException {
     String message =
         loadFails(

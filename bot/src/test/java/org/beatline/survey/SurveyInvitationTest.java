@@ -73,6 +73,12 @@ class SurveyInvitationTest {
         .toList();
   }
 
+  static List<String> keys(JsonObject said) {
+    return said.getJsonArray("replies").stream()
+        .map(r -> ((JsonObject) r).getString("key"))
+        .toList();
+  }
+
   @Test
   void eachRuleRefusesWithItsReason() {
     String stopped = Running.newResident();
@@ -123,6 +129,7 @@ class SurveyInvitationTest {
     String who = Running.newResident();
     assertThat(statuses(invite(invitation(who, "crash", null).put("language", "es"))))
         .containsExactly("scheduled");
+    List<JsonObject> received = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     eventually(
         () -> {
@@ -134,11 +141,20 @@ class SurveyInvitationTest {
                   .await()
                   .bodyAsJsonObject()
                   .getJsonArray("messages");
-          assertThat(box.stream().map(m -> ((JsonObject) m).getString("key")))
-              .contains("survey.after_contact.invite");
+          received.addAll(box.stream().map(m -> (JsonObject) m).toList());
+          assertThat(received).isNotEmpty();
         });
-    beatline.say(who, "sí");
-    beatline.say(who, "5");
+    JsonObject invite = received.get(0);
+    assertThat(invite.getString("key")).isEqualTo("survey.after_contact.crash.invite");
+    assertThat(invite.getString("language")).isEqualTo("es");
+    assertThat(invite.getString("text"))
+        .startsWith("Un agente del Riverton Police Department atendió su choque reciente.");
+    assertThat(keys(beatline.say(who, "sí")))
+        .containsExactly("survey.after_contact.intro", "survey.after_contact.q.courtesy");
+    assertThat(keys(beatline.say(who, "5")))
+        .containsExactly("survey.after_contact.crash.q.exchanged_information");
+    assertThat(keys(beatline.say(who, "sí, me ayudó")))
+        .containsExactly("survey.after_contact.crash.q.explained");
     beatline.say(who, "sí");
     JsonObject last = beatline.say(who, "4");
     assertThat(last.getJsonArray("replies").stream().map(r -> ((JsonObject) r).getString("key")))
@@ -151,6 +167,17 @@ class SurveyInvitationTest {
     assertThat(mine.getString("contactType")).isEqualTo("crash");
     assertThat(mine.getString("district")).isEqualTo("eastside");
     assertThat(mine.getString("language")).isEqualTo("es");
+    assertThat(mine.getJsonObject("answers").getMap())
+        .containsExactlyInAnyOrderEntriesOf(
+            Map.of(
+                "courtesy",
+                "5",
+                "exchanged_information",
+                "yes",
+                "explained",
+                "yes",
+                "overall",
+                "4"));
 
     JsonObject results =
         beatline
