@@ -151,29 +151,10 @@ public final class ConcernStats {
                         .putNull("next")));
   }
 
-  /**
-   * The cases a caller may count, as the inbox shows them: misconduct complaints only for complaint
-   * intake (nothing else) and admins; for a liaison, their neighbourhoods' and their own cases.
-   */
+  /** The cases a caller may count, as the inbox shows them (see {@link CaseSight}). */
   private Future<Predicate<CaseTimes>> visibleTo(Staff s) {
-    return switch (s.role()) {
-      case ADMIN -> Future.succeededFuture(c -> true);
-      case COMPLAINT_INTAKE -> Future.succeededFuture(CaseTimes::misconduct);
-      case VIEWER -> Future.succeededFuture(c -> !c.misconduct());
-      case LIAISON ->
-          s.officerId() == null
-              ? Future.succeededFuture(c -> false)
-              : officers
-                  .find(s.officerId())
-                  .map(
-                      o -> {
-                        Set<String> hoods = o == null ? Set.of() : Set.copyOf(o.neighbourhoods());
-                        return c ->
-                            !c.misconduct()
-                                && (s.officerId().equals(c.officer())
-                                    || hoods.contains(c.neighbourhood()));
-                      });
-    };
+    return CaseSight.of(s, officers)
+        .map(sight -> c -> sight.sees(c.misconduct(), c.neighbourhood(), c.officer()));
   }
 
   /** Every period from {@code since} to {@code until}, oldest first. */

@@ -61,30 +61,10 @@ public final class ConcernsApi {
     router.get(AdminApi.BASE + "/open311/requests.json").handler(this::open311);
   }
 
-  /**
-   * The concerns a caller may see: misconduct complaints only by complaint intake and admins,
-   * everything else by admins and viewers, and by a liaison the concerns of the neighbourhoods they
-   * serve or assigned to them. Complaint intake sees complaints only.
-   */
+  /** The concerns a caller may see (see {@link CaseSight}). */
   private Future<Predicate<Concern>> visible(Staff s) {
-    return switch (s.role()) {
-      case ADMIN -> Future.succeededFuture(c -> true);
-      case COMPLAINT_INTAKE -> Future.succeededFuture(Concern::misconduct);
-      case VIEWER -> Future.succeededFuture(c -> !c.misconduct());
-      case LIAISON ->
-          s.officerId() == null
-              ? Future.succeededFuture(c -> false)
-              : officers
-                  .find(s.officerId())
-                  .map(
-                      o -> {
-                        Set<String> hoods = o == null ? Set.of() : Set.copyOf(o.neighbourhoods());
-                        return c ->
-                            !c.misconduct()
-                                && (s.officerId().equals(c.officer())
-                                    || hoods.contains(c.neighbourhood()));
-                      });
-    };
+    return CaseSight.of(s, officers)
+        .map(sight -> c -> sight.sees(c.misconduct(), c.neighbourhood(), c.officer()));
   }
 
   /** The concern {@code reference} if the caller may see it, else null. */
