@@ -9,7 +9,7 @@ export async function loadLanguage(preferred) {
   const codes = languages.map((l) => l.code);
   const wanted = [preferred, localStorage.getItem('beatline.language'), ...(navigator.languages || [])]
     .filter(Boolean)
-    .map((l) => (codes.includes(l) ? l : codes.find((c) => l.toLowerCase().startsWith(c.toLowerCase())) || null))
+    .map((l) => closest(l, codes))
     .find(Boolean);
   language = wanted || 'en';
   text = await fetch('/dashboard/i18n/' + language + '.json').then((r) => r.json());
@@ -17,6 +17,24 @@ export async function loadLanguage(preferred) {
   document.documentElement.lang = language;
   document.documentElement.dir = meta.dir || 'ltr';
   return language;
+}
+
+/**
+ * The staff language a browser setting names: the same language in the same script, so that
+ * zh-TW and zh-HK read Traditional (zh-Hant) and zh-CN Simplified (zh), es-MX Spanish.
+ */
+function closest(tag, codes) {
+  if (codes.includes(tag)) return tag;
+  const script = (t) => {
+    try {
+      const l = new Intl.Locale(t).maximize();
+      return l.language + '-' + l.script;
+    } catch (e) {
+      return null;
+    }
+  };
+  const wanted = script(tag);
+  return (wanted && codes.find((c) => script(c) === wanted)) || null;
 }
 
 export function setLanguage(code) {
