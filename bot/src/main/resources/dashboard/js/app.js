@@ -93,7 +93,7 @@ async function signOut() {
 
 function header() {
   const top = document.getElementById('top');
-  const languages = select(allLanguages().map((l) => ({value: l.code, label: l.name})), currentLanguage(), {
+  const languages = select(allLanguages().map((l) => ({value: l.code, label: l.name, lang: l.code, dir: l.dir})), currentLanguage(), {
     id: 'language',
     class: 'compact',
     on: {change: (e) => { setLanguage(e.target.value); location.reload(); }},

@@ -80,7 +80,7 @@ export function field(label, control, hint) {
 /** A select with options [{value, label}], the current value selected. */
 export function select(options, value, attrs) {
   return h('select', attrs || {},
-    options.map((o) => h('option', {value: o.value, selected: String(o.value) === String(value ?? '')}, o.label)));
+    options.map((o) => h('option', {value: o.value, lang: o.lang, dir: o.dir, selected: String(o.value) === String(value ?? '')}, o.label)));
 }
 
 /** A table with a caption, column headers and rows of cells (text or nodes). */

@@ -16,12 +16,12 @@ export async function caseView(main, reference, done) {
     fact(t('col.state'), h('span', {class: ['state', 'state-' + c.state], id: 'case-state'}, label('state', c.state))),
     fact(t('col.neighbourhood'), neighbourhoodName(c.neighbourhood)),
     fact(t('col.category'), label('category', c.category)),
-    fact(t('case.where'), c.where || '—'),
+    fact(t('case.where'), c.where ? h('span', {dir: 'auto'}, c.where) : '—'),
     fact(t('case.reported'), when(c.createdAt)),
     fact(t('case.language'), label('language', c.language)),
     fact(t('col.officer'), officerName(c.officer) || t('case.unassigned')),
     fact(t('case.contact'), label('contact', c.contactPreference)),
-    c.contactDetail ? fact(t('case.contact_detail'), h('span', {id: 'contact-detail'}, masked(c.contactDetail))) : null);
+    c.contactDetail ? fact(t('case.contact_detail'), h('span', {id: 'contact-detail', dir: 'ltr'}, masked(c.contactDetail))) : null);
 
   const thread = h('ol', {class: 'thread', id: 'thread'}, (c.thread || []).map((m) =>
     h('li', {class: ['message', m.from === 'resident' ? 'from-resident' : 'from-officer']},
@@ -29,11 +29,11 @@ export async function caseView(main, reference, done) {
         h('strong', {}, m.from === 'resident' ? t('case.from_resident') : t('case.from_officer', {name: officerName(m.officer) || m.officer || ''})),
         ' · ', h('time', {datetime: m.at}, when(m.at)),
         m.language ? [' · ', t('case.written_in', {language: label('language', m.language)})] : null),
-      h('p', {class: 'text'}, m.text || ''))));
+      h('p', {class: 'text', dir: 'auto'}, m.text || ''))));
 
   const progress = (c.progress || []).length
     ? h('ol', {class: 'records', id: 'progress'}, c.progress.map((p) =>
-      h('li', {}, h('p', {class: 'meta'}, p.who || '', ' · ', h('time', {datetime: p.at}, when(p.at))), h('p', {class: 'text'}, p.text || ''))))
+      h('li', {}, h('p', {class: 'meta'}, p.who || '', ' · ', h('time', {datetime: p.at}, when(p.at))), h('p', {class: 'text', dir: 'auto'}, p.text || ''))))
     : h('p', {id: 'progress'}, t('case.no_progress'));
 
   const history = h('ol', {class: 'records small', id: 'history'}, (c.audit || []).map((a) =>
@@ -46,7 +46,7 @@ export async function caseView(main, reference, done) {
     messages,
     h('section', {'aria-labelledby': 'what-h', class: 'card'},
       h('h2', {id: 'what-h'}, t('case.what')),
-      h('blockquote', {class: 'resident-words', id: 'case-what'}, c.what || '')),
+      h('blockquote', {class: 'resident-words', id: 'case-what', dir: 'auto'}, c.what || '')),
     h('section', {'aria-labelledby': 'facts-h', class: 'card'}, h('h2', {id: 'facts-h'}, t('case.facts')), facts),
     h('section', {'aria-labelledby': 'thread-h', class: 'card'}, h('h2', {id: 'thread-h'}, t('case.thread')), thread),
     may('case') ? actions(main, c, open, messages) : null,
@@ -73,7 +73,7 @@ function actions(main, c, open, messages) {
     }
   };
   const textForm = (action, required) => {
-    const area = h('textarea', {id: 'text-' + action, name: 'text', rows: 3, maxlength: 1600, required});
+    const area = h('textarea', {id: 'text-' + action, name: 'text', dir: 'auto', rows: 3, maxlength: 1600, required});
     const button = h('button', {type: 'submit', id: 'do-' + action, class: action === 'no-follow-up' ? 'danger' : null}, t('action.' + action));
     return h('form', {class: 'action', id: 'form-' + action, on: {submit: (e) => {
       e.preventDefault();

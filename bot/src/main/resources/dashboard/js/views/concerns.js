@@ -84,6 +84,6 @@ function concernRow(c) {
     label('category', c.category),
     officerName(c.officer) || t('case.unassigned'),
     h('time', {datetime: c.createdAt}, age(c.createdAt)),
-    h('span', {class: 'what'}, c.what || ''),
+    h('span', {class: 'what', dir: 'auto'}, c.what || ''),
   ], {dataset: {reference: c.reference}});
 }

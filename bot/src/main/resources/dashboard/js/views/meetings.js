@@ -74,8 +74,8 @@ function form(main, dept, hoods, m, messages) {
   const details = {};
   const perLanguage = dept.languages.map((lang) => {
     const required = lang === dept.defaultLanguage;
-    titles[lang] = h('input', {type: 'text', id: 'meeting-title-' + lang, name: 'title-' + lang, lang, maxlength: 500, required, value: m && m.title[lang] ? m.title[lang] : ''});
-    details[lang] = h('textarea', {id: 'meeting-details-' + lang, name: 'details-' + lang, lang, rows: 2, maxlength: 500, value: m && m.details[lang] ? m.details[lang] : ''});
+    titles[lang] = h('input', {type: 'text', id: 'meeting-title-' + lang, name: 'title-' + lang, lang, dir: 'auto', maxlength: 500, required, value: m && m.title[lang] ? m.title[lang] : ''});
+    details[lang] = h('textarea', {id: 'meeting-details-' + lang, name: 'details-' + lang, lang, dir: 'auto', rows: 2, maxlength: 500, value: m && m.details[lang] ? m.details[lang] : ''});
     return h('fieldset', {class: 'language-block'},
       h('legend', {}, label('language', lang) + (required ? ' · ' + t('meetings.required') : '')),
       field(t('field.title'), titles[lang]),

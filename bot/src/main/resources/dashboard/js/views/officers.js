@@ -17,7 +17,7 @@ export async function officersView(main) {
     if (m && text) fill(m, notice(text, 'success'));
   };
   const officerRows = officers.map((o) => row([
-    o.name, o.displayName || '', label('officer_role', o.role), masked(o.phone), masked(o.telegramChatId),
+    o.name, o.displayName || '', label('officer_role', o.role), h('span', {dir: 'ltr'}, masked(o.phone)), h('span', {dir: 'ltr'}, masked(o.telegramChatId)),
     (o.neighbourhoods || []).map(neighbourhoodName).join(', '), (o.languages || []).map((l) => label('language', l)).join(', '),
     o.active ? t('common.yes') : t('common.no'),
     may('officers') ? h('button', {type: 'button', class: 'secondary compact', dataset: {officer: o.id}, on: {click: async (e) => {

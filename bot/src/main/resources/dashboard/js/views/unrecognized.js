@@ -15,7 +15,7 @@ export async function unrecognizedView(main) {
     const page = await get('/nlu/unrecognized' + query({limit: 50, cursor}));
     const items = page.items || page.messages || [];
     items.forEach((m) => body.append(row([
-      h('span', {class: 'resident-text'}, m.text || ''),
+      h('span', {class: 'resident-text', dir: 'auto'}, m.text || ''),
       label('language', m.language),
       m.intent ? label('intent', m.intent) + ' (' + number(Math.round((m.confidence || 0) * 100)) + '%)' : '—',
       label('channel', m.channel),

@@ -360,6 +360,24 @@ class DashboardBrowserTest {
     new Select(browser.driver.findElement(By.id("language"))).selectByValue("es");
     browser.text(By.cssSelector("main h1"), "Bandeja de reportes");
     browser.screenshot("phone-concerns-es");
+    // Arabic turns the whole page right to left, from its catalogue's meta.dir.
+    new Select(browser.driver.findElement(By.id("language"))).selectByValue("ar");
+    browser.text(By.cssSelector("main h1"), "صندوق البلاغات");
+    assertThat(browser.driver.findElement(By.tagName("html")).getAttribute("dir")).isEqualTo("rtl");
+    assertThat(browser.driver.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("ar");
+    browser.screenshot("phone-concerns-ar");
+    browser.size(1280, 900);
+    page("concerns");
+    assertThat(
+            browser.driver.executeScript(
+                "const caption = document.querySelector('#concerns caption').getBoundingClientRect();"
+                    + " const first = document.querySelector('#concerns th').getBoundingClientRect();"
+                    + " return first.right > caption.left + caption.width / 2;"))
+        .as("the first column is on the right")
+        .isEqualTo(true);
+    browser.screenshot("page-concerns-ar");
+    page("trends");
+    browser.screenshot("page-trends-ar");
     assertThat(browser.errors()).isEmpty();
   }
 

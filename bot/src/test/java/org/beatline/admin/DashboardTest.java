@@ -3,6 +3,7 @@ package org.beatline.admin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import java.io.IOException;
@@ -73,6 +74,25 @@ class DashboardTest {
     JsonObject dept = get("/dashboard/department.json").bodyAsJsonObject();
     assertThat(dept.getString("defaultLanguage")).isEqualTo("en");
     assertThat(dept.getJsonArray("languages").getList()).contains("en", "es", "zh-Hant");
+  }
+
+  @Test
+  void aNewStaffCatalogueJoinsTheLanguageMenuWithItsDirection() {
+    JsonArray languages = get("/dashboard/i18n/languages.json").bodyAsJsonArray();
+    JsonObject arabic =
+        languages.stream()
+            .map(JsonObject.class::cast)
+            .filter(l -> "ar".equals(l.getString("code")))
+            .findFirst()
+            .orElseThrow();
+    assertThat(arabic.getString("name")).isEqualTo("العربية");
+    assertThat(arabic.getString("dir")).isEqualTo("rtl");
+    assertThat(languages.encode()).contains("\"code\":\"so\"", "\"code\":\"my\"");
+    JsonObject ar = get("/dashboard/i18n/ar.json").bodyAsJsonObject();
+    assertThat(ar.getString("concerns.title")).isEqualTo("صندوق البلاغات");
+    assertThat(ar.fieldNames())
+        .containsExactlyInAnyOrderElementsOf(
+            get("/dashboard/i18n/en.json").bodyAsJsonObject().fieldNames());
   }
 
   @Test

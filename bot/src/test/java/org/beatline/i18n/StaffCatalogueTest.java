@@ -29,6 +29,17 @@ class StaffCatalogueTest {
   }
 
   @Test
+  void arabicIsWrittenRightToLeftAndNamedInItself() {
+    assertThat(STAFF.entries("ar"))
+        .containsEntry("meta.dir", "rtl")
+        .containsEntry("meta.name", "العربية");
+    assertThat(STAFF.entries("so"))
+        .containsEntry("meta.dir", "ltr")
+        .containsEntry("meta.name", "Soomaali");
+    assertThat(STAFF.entries("my")).containsEntry("meta.dir", "ltr");
+  }
+
+  @Test
   void everyStaffLanguageHasEveryKeyWithTheSamePlaceholders() {
     Map<String, String> en = STAFF.entries("en");
     assertThat(en).hasSizeGreaterThan(100);
