@@ -33,11 +33,19 @@ final class Knowledge {
   }
 
   static Knowledge load(Config config) {
-    Path dir = Content.folder(config.conversationsDir(), "conversations");
+    return load(
+        Content.folder(config.conversationsDir(), "conversations"),
+        Content.folder(config.translationsDir(), "translations"));
+  }
+
+  /**
+   * Reads the content from two folders, on any file system: the service's own jar is one, so
+   * nothing here may ask a path for a {@link java.io.File}.
+   */
+  static Knowledge load(Path dir, Path translations) {
     // The profile is read once: the catalogues need its language and zone, the flows the rest.
     Department profile = Conversations.readDepartment(dir);
     DepartmentFile department = DepartmentFile.of(profile.facts());
-    Path translations = Content.folder(config.translationsDir(), "translations");
     Catalogue catalogue =
         Catalogue.load(translations, department.defaultLanguage(), department.timeZone());
     return new Knowledge(

@@ -142,8 +142,9 @@ final class OrdinaryWords {
   }
 
   private static JsonNode parse(Path file) {
-    try {
-      return YAML.readTree(file.toFile());
+    // A stream, not a file: the content may be inside the service's jar.
+    try (var in = Files.newInputStream(file)) {
+      return YAML.readTree(in);
     } catch (IOException e) {
       throw new IllegalArgumentException(file.getFileName() + ": " + e.getMessage(), e);
     }
