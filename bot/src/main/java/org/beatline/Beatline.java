@@ -121,6 +121,7 @@ public final class Beatline implements AutoCloseable {
             stores.contacts,
             stores.meetings,
             stores.concerns,
+            stores.handoffs,
             stores.effects(),
             stores.unrecognized,
             channels::traits,

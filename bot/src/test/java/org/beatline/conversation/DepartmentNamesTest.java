@@ -96,6 +96,7 @@ class DepartmentNamesTest {
             List.of(),
             List.of(),
             List.of(),
+            List.of(),
             null,
             Facts.NEW_REFERENCE);
     Understood u = new Understood("?", language, 1.0, intent, 0.95, List.of(), false);
@@ -115,7 +116,15 @@ class DepartmentNamesTest {
 
   private static Facts facts(String language) {
     return new Facts(
-        language, false, "eastside", List.of(), List.of(), List.of(), null, Facts.NEW_REFERENCE);
+        language,
+        false,
+        "eastside",
+        List.of(),
+        List.of(),
+        List.of(),
+        List.of(),
+        null,
+        Facts.NEW_REFERENCE);
   }
 
   private static Map<String, Object> args(Step step, String key) {

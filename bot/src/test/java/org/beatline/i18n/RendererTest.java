@@ -65,6 +65,15 @@ class RendererTest {
                 "created", java.time.Instant.parse("2030-05-28T10:00:00Z"),
                 "status", "acknowledged"));
     assertThat(acknowledged).contains("الضابط يتابع الأمر").doesNotContain("تم الاستلام");
+    String answered =
+        renderer.text(
+            "ar",
+            "concern.status.question",
+            Map.of(
+                "asked", java.time.Instant.parse("2030-05-28T10:00:00Z"),
+                "question", "can I get the bodycam video?",
+                "answered", "yes"));
+    assertThat(answered).contains("ردّ عليه").contains("\u2066can I get the bodycam video?");
   }
 
   @Test
