@@ -71,6 +71,7 @@ class DepartmentNamesTest {
             List.of("en", "es", "so"),
             List.of(),
             2,
+            null,
             Map.of(
                 "complaints",
                 Map.of(
