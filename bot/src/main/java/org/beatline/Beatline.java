@@ -86,7 +86,15 @@ public final class Beatline implements AutoCloseable {
         LOG.warn(
             "ADDRESS_HASH_KEY is not set: address hashes are keyed by a secret kept in Redis itself");
       }
-      this.channels = new Channels(vertx, config, redis, registry, contacts, ledger);
+      this.channels =
+          new Channels(
+              vertx,
+              config,
+              redis,
+              registry,
+              contacts,
+              ledger,
+              content.conversations().department().phoneRegion());
       this.scheduler = new Scheduler(vertx, redis);
       this.stores =
           new Stores(
@@ -121,6 +129,7 @@ public final class Beatline implements AutoCloseable {
             stores.contacts,
             stores.meetings,
             stores.concerns,
+            stores.handoffs,
             stores.effects(),
             stores.unrecognized,
             channels::traits,

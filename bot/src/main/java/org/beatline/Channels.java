@@ -36,15 +36,17 @@ final class Channels {
       Redis redis,
       MeterRegistry registry,
       Contacts contacts,
-      ConsentLedger ledger) {
+      ConsentLedger ledger,
+      String phoneRegion) {
     this.all =
         List.of(
             new TwilioChannel(
                 vertx,
                 config,
-                new DeliveryReports(redis, contacts, ledger, registry),
+                new DeliveryReports(redis, contacts, ledger, registry, phoneRegion),
                 redis,
-                registry),
+                registry,
+                phoneRegion),
             new TelegramChannel(vertx, config, redis, registry),
             new WebChannel(vertx, redis, config));
     Map<String, Sender> senders = new LinkedHashMap<>();

@@ -152,7 +152,7 @@ public final class OfficersApi {
     String phone = b.has("phone") ? b.string("phone", false, 32) : creating ? null : old.phone();
     if (phone != null) {
       try {
-        phone = Addresses.phone(phone, "US");
+        phone = Addresses.phone(phone, department.phoneRegion());
       } catch (IllegalArgumentException e) {
         throw new Body.Invalid("phone: not a phone number");
       }

@@ -187,7 +187,7 @@ public final class SurveysApi {
     switch (channel) {
       case "twilio" -> {
         try {
-          address = Addresses.phone(address, "US");
+          address = Addresses.phone(address, department.phoneRegion());
         } catch (IllegalArgumentException e) {
           throw new Body.Invalid(at + "address: not a phone number");
         }

@@ -21,6 +21,8 @@ public final class Concerns {
   private static final String SEQ = "concern:seq";
   private static final String ALL = "concerns:all";
   private static final long TURN_SECONDS = 48L * 3600;
+  private static final String OFFICER_WROTE = "officerWrote";
+  private static final String OFFICER_WORDS = "officerWords";
   private final Redis redis;
   private final String prefix;
 
@@ -190,9 +192,21 @@ public final class Concerns {
         .map(v -> all.stream().map(Future::result).filter(c -> c != null).toList());
   }
 
-  /** Appends to one of the case's records: {@code thread}, {@code progress} or {@code audit}. */
+  /**
+   * Appends to one of the case's records: {@code thread}, {@code progress} or {@code audit}. What
+   * an officer writes in the thread is also kept on the case, its start only, for STATUS to quote
+   * without reading the whole thread on every message.
+   */
   public Future<Void> append(String reference, String record, JsonObject entry) {
-    return redis.call(c -> c.rpush(key(reference) + ":" + record, entry.encode())).mapEmpty();
+    Future<Long> appended = redis.call(c -> c.rpush(key(reference) + ":" + record, entry.encode()));
+    if (!"thread".equals(record) || !"officer".equals(entry.getString("from"))) {
+      return appended.mapEmpty();
+    }
+    Map<String, String> last =
+        Map.of(
+            OFFICER_WROTE, entry.getString("at"),
+            OFFICER_WORDS, Excerpts.of(entry.getString("text", "")));
+    return appended.compose(n -> redis.call(c -> c.hset(key(reference), last))).mapEmpty();
   }
 
   /** One of the case's records, oldest first. */
@@ -206,19 +220,38 @@ public final class Concerns {
   public Future<List<Facts.Concern>> forContact(String contactKey) {
     return redis
         .call(c -> c.lrange(byContact(contactKey), 0, 9))
-        .compose(this::load)
-        .map(list -> list.stream().map(Concerns::view).toList());
+        .compose(
+            refs -> {
+              List<Future<Map<String, String>>> all = new ArrayList<>();
+              refs.forEach(r -> all.add(redis.call(c -> c.hgetall(key(r)))));
+              return Future.all(all).map(v -> all.stream().map(Future::result).toList());
+            })
+        .map(list -> list.stream().map(Concerns::view).filter(c -> c != null).toList());
   }
 
-  /** The states the engine's STATUS texts know: new cases are "received", resolved "closed". */
-  private static Facts.Concern view(Concern c) {
+  /**
+   * The states the engine's STATUS texts know (new cases are "received", resolved "closed") and
+   * what the officer last wrote; null for a case that cannot be read.
+   */
+  private static Facts.Concern view(Map<String, String> h) {
+    Concern c = read(h);
+    if (c == null) {
+      return null;
+    }
     String status =
         switch (c.state()) {
           case Concern.NEW -> "received";
           case Concern.RESOLVED -> "closed";
           default -> c.state();
         };
-    return new Facts.Concern(c.reference(), status, c.created(), c.neighbourhood());
+    String wrote = h.get(OFFICER_WROTE);
+    return new Facts.Concern(
+        c.reference(),
+        status,
+        c.created(),
+        c.neighbourhood(),
+        wrote == null ? null : Instant.parse(wrote),
+        h.get(OFFICER_WORDS));
   }
 
   private static Concern read(Map<String, String> h) {

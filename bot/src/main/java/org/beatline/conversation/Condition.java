@@ -15,6 +15,8 @@ import java.util.Map;
  * @param vars these variables have these values
  * @param waited a journey was waiting for an answer when the message came ({@code true}), or none
  *     was ({@code false})
+ * @param noneOf the contact has none of these facts ({@code concerns}, {@code handoffs}): nothing
+ *     to list
  */
 record Condition(
     List<String> answer,
@@ -24,4 +26,5 @@ record Condition(
     String subscribed,
     Boolean confident,
     Map<String, String> vars,
-    Boolean waited) {}
+    Boolean waited,
+    List<String> noneOf) {}

@@ -30,6 +30,9 @@ final class Conditions {
     if (c.waited() != null && c.waited() != run.flowWaited()) {
       return false;
     }
+    if (c.noneOf() != null && c.noneOf().stream().anyMatch(of -> Listings.any(run, of))) {
+      return false;
+    }
     return c.confident() == null || c.confident() == confident(run);
   }
 

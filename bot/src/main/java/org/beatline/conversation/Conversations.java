@@ -121,6 +121,7 @@ public final class Conversations {
         typed.languages(),
         typed.neighbourhoods(),
         typed.concernAnswerWorkingDays(),
+        typed.phoneRegion(),
         raw);
   }
 

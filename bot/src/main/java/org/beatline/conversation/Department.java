@@ -2,6 +2,7 @@ package org.beatline.conversation;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -10,6 +11,8 @@ import java.util.Map;
  *
  * @param languages the supported languages, in the order the language menu lists them
  * @param concernAnswerWorkingDays the answer deadline when a neighbourhood has none of its own
+ * @param phoneRegion the region (ISO 3166 two letters, {@code US} when not given) in which a phone
+ *     number written without its country code is read
  * @param facts the whole profile, for {@code $dept} expressions
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
@@ -20,12 +23,24 @@ public record Department(
     List<String> languages,
     List<Neighbourhood> neighbourhoods,
     Integer concernAnswerWorkingDays,
+    String phoneRegion,
     Map<String, Object> facts) {
+
+  /** The region of phone numbers written without a country code when the profile names none. */
+  public static final String DEFAULT_PHONE_REGION = "US";
 
   public Department {
     languages = languages == null ? List.of(defaultLanguage) : List.copyOf(languages);
     neighbourhoods = neighbourhoods == null ? List.of() : List.copyOf(neighbourhoods);
     concernAnswerWorkingDays = concernAnswerWorkingDays == null ? 2 : concernAnswerWorkingDays;
+    phoneRegion =
+        phoneRegion == null ? DEFAULT_PHONE_REGION : phoneRegion.strip().toUpperCase(Locale.ROOT);
+    if (!phoneRegion.matches("[A-Z]{2}")) {
+      throw new ConversationException(
+          "department.yaml: phone_region must be a two-letter region such as US (was "
+              + phoneRegion
+              + ")");
+    }
   }
 
   /** The neighbourhood with this id, or null. */

@@ -15,6 +15,7 @@ import java.util.Map;
  * @param meetings upcoming meetings, forums and academy sessions (any neighbourhood; the engine
  *     filters)
  * @param concerns the contact's concerns, newest first
+ * @param handoffs the contact's recent questions handed to a person, newest first
  * @param surveyInvitation the survey the contact was invited to and has not answered, as {@code
  *     <survey id>/<contact type>} (the type picks the survey's variant), or null
  * @param newReference the reference a concern created in this turn gets; the edges pass {@link
@@ -28,6 +29,7 @@ public record Facts(
     List<Subscription> subscriptions,
     List<Meeting> meetings,
     List<Concern> concerns,
+    List<Handoff> handoffs,
     String surveyInvitation,
     String newReference) {
 
@@ -38,11 +40,12 @@ public record Facts(
     subscriptions = subscriptions == null ? List.of() : List.copyOf(subscriptions);
     meetings = meetings == null ? List.of() : List.copyOf(meetings);
     concerns = concerns == null ? List.of() : List.copyOf(concerns);
+    handoffs = handoffs == null ? List.of() : List.copyOf(handoffs);
   }
 
   /** The facts of a contact nobody knows anything about. */
   public static Facts none() {
-    return new Facts(null, true, null, List.of(), List.of(), List.of(), null, null);
+    return new Facts(null, true, null, List.of(), List.of(), List.of(), List.of(), null, null);
   }
 
   /** A topic the contact agreed to receive, for one neighbourhood (null for city-wide). */
@@ -76,6 +79,29 @@ public record Facts(
    *
    * @param status {@code received}, {@code acknowledged}, {@code answered}, {@code closed} or
    *     {@code no_follow_up}
+   * @param replied when an officer last wrote to the resident about it, or null
+   * @param reply the start of what the officer last wrote (numbers masked), or null
    */
-  public record Concern(String reference, String status, Instant created, String neighbourhood) {}
+  public record Concern(
+      String reference,
+      String status,
+      Instant created,
+      String neighbourhood,
+      Instant replied,
+      String reply) {
+
+    /** Whether the department still works on it. */
+    public boolean open() {
+      return !"closed".equals(status) && !"no_follow_up".equals(status);
+    }
+  }
+
+  /**
+   * A question the contact asked to have passed to a person.
+   *
+   * @param asked when it was handed over
+   * @param question the start of the question (numbers and emails masked)
+   * @param answered whether staff are known to have answered it
+   */
+  public record Handoff(Instant asked, String question, boolean answered) {}
 }

@@ -13,6 +13,7 @@ record Rule(Condition when, String go, String jump, String route, String actOn) 
   static final String MESSAGE = "message";
 
   Rule {
-    when = when == null ? new Condition(null, null, null, null, null, null, null, null) : when;
+    when =
+        when == null ? new Condition(null, null, null, null, null, null, null, null, null) : when;
   }
 }

@@ -139,7 +139,7 @@ final class SurveyFlows {
 
   private static Rule when(String answer, String step) {
     return new Rule(
-        new Condition(List.of(answer), null, null, null, null, null, null, null),
+        new Condition(List.of(answer), null, null, null, null, null, null, null, null),
         step,
         null,
         null,

@@ -135,13 +135,17 @@ final class Validation {
     }
     if (step.list() != null) {
       Listing l = step.list();
-      if (!Set.of(Listings.MEETINGS, Listings.CONCERNS).contains(l.of())) {
+      if (!Listings.KINDS.contains(l.of())) {
         problems.add(where + ": cannot list '" + l.of() + "'");
       }
       key(where, l.item());
-      if (l.empty() == null) {
-        problems.add(where + ": a list needs an 'empty' line");
-      } else {
+      if (l.replied() != null) {
+        key(where, l.replied());
+      }
+      if (l.rest() != null) {
+        key(where, l.rest());
+      }
+      if (l.empty() != null) {
         line(where, l.empty());
       }
     }
@@ -206,6 +210,11 @@ final class Validation {
             + (r.actOn() == null ? 0 : 1);
     if (targets != 1) {
       problems.add(where + ": a rule needs exactly one of go, jump, route, act_on");
+    }
+    if (r.when().noneOf() != null) {
+      r.when().noneOf().stream()
+          .filter(of -> !Set.of(Listings.CONCERNS, Listings.HANDOFFS).contains(of))
+          .forEach(of -> problems.add(where + ": none_of can only name concerns, handoffs"));
     }
     if (r.actOn() != null && !Rule.MESSAGE.equals(r.actOn())) {
       problems.add(where + ": act_on can only be 'message'");

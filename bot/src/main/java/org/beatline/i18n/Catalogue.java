@@ -117,6 +117,30 @@ public final class Catalogue {
     return byLanguage.get(defaultLanguage).containsKey(key);
   }
 
+  private static final java.util.regex.Pattern SELECT =
+      java.util.regex.Pattern.compile("\\{\\s*(\\w+)\\s*,\\s*select\\s*,");
+
+  /**
+   * The arguments of {@code key} in {@code language} that choose between variants ({@code {status,
+   * select, …}}): their values are matched, never shown, so they must reach the pattern as given.
+   */
+  public Set<String> selectors(String language, String key) {
+    String lang = supports(language) ? language : defaultLanguage;
+    Object pattern = byLanguage.get(lang).get(key);
+    if (!(pattern instanceof String)) {
+      pattern = byLanguage.get(defaultLanguage).get(key);
+    }
+    if (!(pattern instanceof String p) || !p.contains("select")) {
+      return Set.of();
+    }
+    Set<String> names = new java.util.HashSet<>();
+    var m = SELECT.matcher(p);
+    while (m.find()) {
+      names.add(m.group(1));
+    }
+    return names;
+  }
+
   /** Renders {@code key} in {@code language} with named arguments, falling back to the default. */
   public String render(String language, String key, Map<String, ?> args) {
     String lang = supports(language) ? language : defaultLanguage;

@@ -38,7 +38,9 @@ public final class Renderer {
     if (args != null) {
       all.putAll(args);
     }
-    all.replaceAll((k, v) -> argument(v, rtl));
+    // A select's value is matched, not shown: isolating it would match no variant.
+    Set<String> selectors = rtl ? catalogue.selectors(lang, key) : Set.of();
+    all.replaceAll((k, v) -> argument(v, rtl && !selectors.contains(k)));
     return smsSpaces(catalogue.render(lang, key, all));
   }
 

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import org.beatline.concern.Concerns;
+import org.beatline.concern.Handoffs;
 import org.beatline.contact.Contact;
 import org.beatline.contact.Contacts;
 import org.beatline.conversation.Effect;
@@ -43,6 +44,7 @@ public final class EngineConversation implements Conversation {
   private final Contacts contacts;
   private final Meetings meetings;
   private final Concerns concerns;
+  private final Handoffs handoffs;
   private final Effects effects;
   private final Unrecognized unrecognized;
   private final Function<String, ChannelTraits> traits;
@@ -55,6 +57,7 @@ public final class EngineConversation implements Conversation {
       Contacts contacts,
       Meetings meetings,
       Concerns concerns,
+      Handoffs handoffs,
       Effects effects,
       Unrecognized unrecognized,
       Function<String, ChannelTraits> traits,
@@ -65,6 +68,7 @@ public final class EngineConversation implements Conversation {
     this.contacts = contacts;
     this.meetings = meetings;
     this.concerns = concerns;
+    this.handoffs = handoffs;
     this.effects = effects.verify();
     this.unrecognized = unrecognized;
     this.traits = traits;
@@ -231,7 +235,8 @@ public final class EngineConversation implements Conversation {
     Future<Set<String>> subscriptions = contacts.subscriptions(contact);
     Future<List<Facts.Meeting>> upcoming = meetings.upcomingViews(now, 20);
     Future<List<Facts.Concern>> theirs = concerns.forContact(contact.key());
-    return Future.all(fields, subscriptions, upcoming, theirs)
+    Future<List<Facts.Handoff>> asked = handoffs.forContact(contact.key());
+    return Future.all(fields, subscriptions, upcoming, theirs, asked)
         .map(
             all ->
                 new Facts(
@@ -241,6 +246,7 @@ public final class EngineConversation implements Conversation {
                     subscriptions.result().stream().map(EngineConversation::subscription).toList(),
                     upcoming.result(),
                     theirs.result(),
+                    asked.result(),
                     fields.result().get("surveyInvitation"),
                     Facts.NEW_REFERENCE));
   }

@@ -71,6 +71,7 @@ class DepartmentNamesTest {
             List.of("en", "es", "so"),
             List.of(),
             2,
+            null,
             Map.of(
                 "complaints",
                 Map.of(
@@ -96,6 +97,7 @@ class DepartmentNamesTest {
             List.of(),
             List.of(),
             List.of(),
+            List.of(),
             null,
             Facts.NEW_REFERENCE);
     Understood u = new Understood("?", language, 1.0, intent, 0.95, List.of(), false);
@@ -115,7 +117,15 @@ class DepartmentNamesTest {
 
   private static Facts facts(String language) {
     return new Facts(
-        language, false, "eastside", List.of(), List.of(), List.of(), null, Facts.NEW_REFERENCE);
+        language,
+        false,
+        "eastside",
+        List.of(),
+        List.of(),
+        List.of(),
+        List.of(),
+        null,
+        Facts.NEW_REFERENCE);
   }
 
   private static Map<String, Object> args(Step step, String key) {

@@ -14,6 +14,7 @@ final class Edges {
     String invitation = f.surveyInvitation();
     List<Facts.Subscription> subs = new ArrayList<>(f.subscriptions());
     List<Facts.Concern> concerns = new ArrayList<>(f.concerns());
+    List<Facts.Handoff> handoffs = new ArrayList<>(f.handoffs());
     for (Effect e : effects) {
       if (e instanceof Effect.SetLanguage s) {
         language = s.language();
@@ -24,12 +25,23 @@ final class Edges {
       } else if (e instanceof Effect.Unsubscribe u) {
         subs.removeIf(s -> s.topic().equals(u.topic()));
       } else if (e instanceof Effect.CreateConcern c) {
-        concerns.add(0, new Facts.Concern(c.reference(), "received", now, c.neighbourhood()));
+        concerns.add(
+            0, new Facts.Concern(c.reference(), "received", now, c.neighbourhood(), null, null));
+      } else if (e instanceof Effect.Handoff h) {
+        handoffs.add(0, new Facts.Handoff(now, h.question(), false));
       } else if (e instanceof Effect.CompleteSurvey || e instanceof Effect.DeclineSurvey) {
         invitation = null;
       }
     }
     return new Facts(
-        language, false, hood, subs, f.meetings(), concerns, invitation, "RIV-" + (1001 + turn));
+        language,
+        false,
+        hood,
+        subs,
+        f.meetings(),
+        concerns,
+        handoffs,
+        invitation,
+        "RIV-" + (1001 + turn));
   }
 }

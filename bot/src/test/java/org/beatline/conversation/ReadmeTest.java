@@ -43,7 +43,9 @@ class ReadmeTest {
           "asides:",
           "prefill_from:",
           "prefill_ignores:",
-          "take_only_option:"
+          "take_only_option:",
+          "replied:",
+          "rest:"
         }) {
       assertTrue(readme.contains(part), "no example of " + part);
     }
@@ -52,7 +54,14 @@ class ReadmeTest {
     }
     for (String condition :
         new String[] {
-          "answer:", "intent:", "known:", "missing:", "subscribed:", "vars:", "confident:"
+          "answer:",
+          "intent:",
+          "known:",
+          "missing:",
+          "subscribed:",
+          "vars:",
+          "confident:",
+          "none_of:"
         }) {
       assertTrue(readme.contains(condition), "no example of condition " + condition);
     }

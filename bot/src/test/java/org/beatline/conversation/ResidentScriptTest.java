@@ -200,6 +200,7 @@ class ResidentScriptTest {
         f.subscriptions(),
         f.meetings(),
         f.concerns(),
+        f.handoffs(),
         f.surveyInvitation(),
         f.newReference());
   }

@@ -13,7 +13,8 @@ final class Scripts {
   static Turn turn(String text, String intent, String language) {
     Understood understood =
         new Understood(text, language, 0.9, intent, intent == null ? 0 : 0.9, List.of(), false);
-    Facts facts = new Facts(language, false, null, List.of(), List.of(), List.of(), null, "RIV-1");
+    Facts facts =
+        new Facts(language, false, null, List.of(), List.of(), List.of(), List.of(), null, "RIV-1");
     return new Turn(text, null, understood, false, NOW, facts);
   }
 }

@@ -121,6 +121,13 @@ final class RealArguments {
     args.put("reason", "The address given could not be found.");
     args.put("words", "Cars race on my street every night near the school.");
     args.put("where", "Oak Street by the library");
+    // STATUS: the start of what the officer last wrote and of a question handed to a person, as
+    // long as the service keeps them.
+    args.put("replied", start);
+    args.put("reply", "We will add patrols on Oak Street this week and...");
+    args.put("asked", start);
+    args.put("question", "Can I get a copy of the bodycam video from my...");
+    args.put("answered", "no");
     args.put("category", "concern.report");
     args.put("language", "Español");
     args.put("minutes", 12);

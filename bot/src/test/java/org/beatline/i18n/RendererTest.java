@@ -53,6 +53,30 @@ class RendererTest {
   }
 
   @Test
+  void arabicMessagesPickTheVariantTheirSelectorNames() {
+    Renderer renderer = new Renderer(CATALOGUE, DEPARTMENT);
+    String acknowledged =
+        renderer.text(
+            "ar",
+            "concern.status.item",
+            Map.of(
+                "reference", "RIV-1042",
+                "neighbourhood", "الحي الشرقي",
+                "created", java.time.Instant.parse("2030-05-28T10:00:00Z"),
+                "status", "acknowledged"));
+    assertThat(acknowledged).contains("الضابط يتابع الأمر").doesNotContain("تم الاستلام");
+    String answered =
+        renderer.text(
+            "ar",
+            "concern.status.question",
+            Map.of(
+                "asked", java.time.Instant.parse("2030-05-28T10:00:00Z"),
+                "question", "can I get the bodycam video?",
+                "answered", "yes"));
+    assertThat(answered).contains("ردّ عليه").contains("\u2066can I get the bodycam video?");
+  }
+
+  @Test
   void withoutIsolationTheBidiAlgorithmWouldReverseAPhoneNumber() {
     String bare = "اتصل على (555) 010-0199 الآن";
     String visual = new Bidi(bare, Bidi.RTL).writeReordered(Bidi.DO_MIRRORING);

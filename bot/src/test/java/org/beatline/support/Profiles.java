@@ -14,6 +14,30 @@ public final class Profiles {
    * a test of bulk messages does not depend on the time of day it runs at.
    */
   public static Path withoutQuietHours(Path dir) throws IOException {
+    Path profile = copy(dir).resolve("department.yaml");
+    Files.writeString(
+        profile,
+        Files.readString(profile)
+            .replace("start: \"21:00\"", "start: \"00:00\"")
+            .replace("end: \"08:00\"", "end: \"00:00\""));
+    return dir;
+  }
+
+  /**
+   * The real {@code conversations/} copied into {@code dir}, its phone numbers in {@code region}.
+   */
+  public static Path withPhoneRegion(Path dir, String region) throws IOException {
+    Path profile = copy(dir).resolve("department.yaml");
+    String text = Files.readString(profile);
+    if (!text.contains("phone_region: US\n")) {
+      throw new IllegalStateException("the profile no longer says phone_region: US");
+    }
+    Files.writeString(
+        profile, text.replace("phone_region: US\n", "phone_region: " + region + "\n"));
+    return dir;
+  }
+
+  private static Path copy(Path dir) throws IOException {
     Path real = org.beatline.config.Content.folder(null, "conversations");
     try (Stream<Path> all = Files.walk(real)) {
       for (Path p : all.toList()) {
@@ -25,12 +49,6 @@ public final class Profiles {
         }
       }
     }
-    Path profile = dir.resolve("department.yaml");
-    Files.writeString(
-        profile,
-        Files.readString(profile)
-            .replace("start: \"21:00\"", "start: \"00:00\"")
-            .replace("end: \"08:00\"", "end: \"00:00\""));
     return dir;
   }
 }

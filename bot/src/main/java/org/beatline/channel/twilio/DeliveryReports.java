@@ -31,10 +31,12 @@ public final class DeliveryReports {
   private final ConsentLedger ledger;
   private final MeterRegistry metrics;
   private final Broadcasts broadcasts;
+  private final String region;
 
   public DeliveryReports(
-      Redis redis, Contacts contacts, ConsentLedger ledger, MeterRegistry metrics) {
+      Redis redis, Contacts contacts, ConsentLedger ledger, MeterRegistry metrics, String region) {
     this.broadcasts = new Broadcasts(redis);
+    this.region = region;
     this.redis = redis;
     this.contacts = contacts;
     this.ledger = ledger;
@@ -70,7 +72,7 @@ public final class DeliveryReports {
     }
     String address;
     try {
-      address = Addresses.phone(to, TwilioChannel.REGION);
+      address = Addresses.phone(to, region);
     } catch (IllegalArgumentException e) {
       return stored;
     }

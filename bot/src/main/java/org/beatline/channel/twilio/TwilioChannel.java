@@ -37,18 +37,24 @@ public final class TwilioChannel implements Channel {
   private final Config config;
 
   /** Where a number written without a country code is taken to be. */
-  static final String REGION = "US";
-
   private Pipeline pipeline;
+
   private final DeliveryReports reports;
+  private final String region;
   private final RequestValidator validator;
   private final Sender sender;
   private final Timer latency;
 
   public TwilioChannel(
-      Vertx vertx, Config config, DeliveryReports reports, Redis redis, MeterRegistry metrics) {
+      Vertx vertx,
+      Config config,
+      DeliveryReports reports,
+      Redis redis,
+      MeterRegistry metrics,
+      String region) {
     this.config = config;
     this.reports = reports;
+    this.region = region;
     this.validator = config.twilioLive() ? new RequestValidator(config.twilioAuthToken()) : null;
     this.sender =
         config.twilioLive()
@@ -133,7 +139,7 @@ public final class TwilioChannel implements Channel {
     }
     String from;
     try {
-      from = Addresses.phone(p.get("From"), REGION);
+      from = Addresses.phone(p.get("From"), region);
     } catch (IllegalArgumentException e) {
       Requests.refuse(ctx, 400, "From: " + e.getMessage());
       return;

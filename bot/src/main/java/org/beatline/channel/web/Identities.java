@@ -33,6 +33,7 @@ final class Identities {
           "outbox:seq:%s",
           "outbox:done:%s",
           "concerns:contact:%s",
+          "handoffs:contact:%s",
           "relay:%s");
   private static final SecureRandom RANDOM = new SecureRandom();
 
