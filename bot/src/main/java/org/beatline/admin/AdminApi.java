@@ -110,35 +110,24 @@ public final class AdminApi {
 
   private void consent(RoutingContext ctx) {
     Page page = Page.of(ctx);
-    if (page == null) {
-      return;
-    }
-    if (page.cursor() != null && !page.cursor().matches("\\d+-\\d+")) {
-      Requests.refuse(ctx, 400, "cursor: not a cursor this list gave");
+    if (page == null || !page.streamCursor(ctx)) {
       return;
     }
     ledger
         .recent(page.cursor(), page.limit())
-        .onSuccess(
-            entries ->
-                ctx.json(
-                    Page.answer(
-                        entries.stream()
-                            .map(
-                                e ->
-                                    new JsonObject()
-                                        .put("id", e.id())
-                                        .put("at", e.at().toString())
-                                        .put("channel", e.channel())
-                                        .put("addressHash", e.addressHash())
-                                        .put("change", e.change())
-                                        .put("reason", e.reason())
-                                        .put("topic", e.topic()))
-                            .toList(),
-                        entries.size() < page.limit()
-                            ? null
-                            : entries.get(entries.size() - 1).id())))
+        .onSuccess(entries -> ctx.json(page.answer(entries, AdminApi::json, e -> e.id())))
         .onFailure(e -> Requests.refuse(ctx, 503, "store unavailable"));
+  }
+
+  private static JsonObject json(ConsentLedger.Entry e) {
+    return new JsonObject()
+        .put("id", e.id())
+        .put("at", e.at().toString())
+        .put("channel", e.channel())
+        .put("addressHash", e.addressHash())
+        .put("change", e.change())
+        .put("reason", e.reason())
+        .put("topic", e.topic());
   }
 
   private static String resource(String name) {

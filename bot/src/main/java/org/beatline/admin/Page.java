@@ -4,6 +4,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.util.List;
+import java.util.function.Function;
 import org.beatline.http.Requests;
 
 /**
@@ -41,6 +42,27 @@ record Page(int limit, String cursor) {
   /** The answer for items read after this page's cursor, with {@code next} when more may follow. */
   static JsonObject answer(List<JsonObject> items, String next) {
     return new JsonObject().put("items", new JsonArray(items)).put("next", next);
+  }
+
+  /**
+   * The answer for a full read of up to {@link #limit} items whose cursor is the last one's key:
+   * {@code next} is that key when the page is full, null when the list has ended.
+   */
+  <T> JsonObject answer(List<T> read, Function<T, JsonObject> json, Function<T, String> key) {
+    String next = read.size() < limit ? null : key.apply(read.get(read.size() - 1));
+    return answer(read.stream().map(json).toList(), next);
+  }
+
+  /**
+   * Whether the cursor, if any, is a Redis stream entry id (what stream-backed lists give); refuses
+   * the request otherwise.
+   */
+  boolean streamCursor(RoutingContext ctx) {
+    if (cursor != null && !cursor.matches("\\d+-\\d+")) {
+      Requests.refuse(ctx, 400, "cursor: not a cursor this list gave");
+      return false;
+    }
+    return true;
   }
 
   /** The offset a cursor of {@link #slice} names, or -1 when it names none. */

@@ -200,12 +200,7 @@ public final class StaffApi {
     }
     accounts
         .page(page.cursor(), page.limit())
-        .onSuccess(
-            list ->
-                ctx.json(
-                    Page.answer(
-                        list.stream().map(Account::toJson).toList(),
-                        list.size() < page.limit() ? null : list.get(list.size() - 1).login())))
+        .onSuccess(list -> ctx.json(page.answer(list, Account::toJson, Account::login)))
         .onFailure(e -> Requests.refuse(ctx, 503, "store unavailable"));
   }
 
@@ -432,23 +427,12 @@ public final class StaffApi {
 
   private void listAudit(RoutingContext ctx) {
     Page page = Page.of(ctx);
-    if (page == null) {
-      return;
-    }
-    if (page.cursor() != null && !page.cursor().matches("\\d+-\\d+")) {
-      Requests.refuse(ctx, 400, "cursor: not a cursor this list gave");
+    if (page == null || !page.streamCursor(ctx)) {
       return;
     }
     audit
         .page(page.cursor(), page.limit())
-        .onSuccess(
-            list ->
-                ctx.json(
-                    Page.answer(
-                        list,
-                        list.size() < page.limit()
-                            ? null
-                            : list.get(list.size() - 1).getString("id"))))
+        .onSuccess(list -> ctx.json(page.answer(list, e -> e, e -> e.getString("id"))))
         .onFailure(e -> Requests.refuse(ctx, 503, "store unavailable"));
   }
 

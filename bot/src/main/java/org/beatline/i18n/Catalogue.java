@@ -66,8 +66,12 @@ public final class Catalogue {
     return new Catalogue(all, defaultLanguage, timeZone);
   }
 
+  /**
+   * A catalogue file flattened to dotted keys: text values as strings, lists of words as lists. The
+   * staff catalogue reads its files the same way.
+   */
   @SuppressWarnings("unchecked")
-  private static Map<String, Object> read(Path file) throws IOException {
+  static Map<String, Object> read(Path file) throws IOException {
     try (InputStream in = Files.newInputStream(file)) {
       Map<String, Object> raw = YAML.readValue(in, Map.class);
       Map<String, Object> flat = new LinkedHashMap<>();

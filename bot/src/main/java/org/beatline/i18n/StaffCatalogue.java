@@ -1,9 +1,6 @@
 package org.beatline.i18n;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +17,6 @@ import java.util.stream.Stream;
  * by key.
  */
 public final class StaffCatalogue {
-  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
   private static final String SOURCE = "en";
   private final Map<String, Map<String, String>> byLanguage;
 
@@ -67,28 +63,9 @@ public final class StaffCatalogue {
     return out;
   }
 
-  @SuppressWarnings("unchecked")
   private static Map<String, String> read(Path file) throws IOException {
-    try (InputStream in = Files.newInputStream(file)) {
-      Map<String, Object> raw = YAML.readValue(in, Map.class);
-      Map<String, String> flat = new LinkedHashMap<>();
-      flatten("", raw == null ? Map.of() : raw, flat);
-      return Collections.unmodifiableMap(flat);
-    } catch (IOException e) {
-      throw new IOException(file.getFileName() + ": " + e.getMessage(), e);
-    }
-  }
-
-  @SuppressWarnings("unchecked")
-  private static void flatten(String prefix, Map<String, Object> in, Map<String, String> out) {
-    in.forEach(
-        (k, v) -> {
-          String key = prefix.isEmpty() ? k : prefix + "." + k;
-          if (v instanceof Map<?, ?> m) {
-            flatten(key, (Map<String, Object>) m, out);
-          } else if (v != null) {
-            out.put(key, String.valueOf(v));
-          }
-        });
+    Map<String, String> text = new LinkedHashMap<>();
+    Catalogue.read(file).forEach((k, v) -> text.put(k, String.valueOf(v)));
+    return Collections.unmodifiableMap(text);
   }
 }
