@@ -38,7 +38,8 @@ import org.beatline.contact.Contacts;
  * API answers 201 once it is), then at the stand-in the rate it is sent at against the configured
  * {@code TWILIO_MPS}, and whether every subscriber got it exactly once, in their language.
  *
- * <p>Run by {@code bench/broadcast}; options: {@code --subscribers --mps --delay-ms --warmup}.
+ * <p>Run by {@code bench/broadcast}; options: {@code --subscribers --mps --delay-ms --warmup}, and
+ * {@code --profile FILE}: a flight recording of the render and queue only.
  */
 public final class BroadcastBench {
   static final String SID = "AC" + "0123456789abcdef0123456789abcdef";
@@ -108,10 +109,20 @@ public final class BroadcastBench {
       long gcBefore = gcMillis();
       long cpuBefore = cpuNanos();
       double redisBefore = redisCpuSeconds(app);
+      jdk.jfr.Recording recording = null;
+      if (o.containsKey("profile")) {
+        recording = new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile"));
+        recording.setDestination(Path.of(o.get("profile")));
+        recording.start();
+      }
       long start = System.nanoTime();
       standIn.announcedAt = start;
       HttpResponse<String> created = post(http, base + "/api/v1/meetings", meeting());
       long answered = System.nanoTime();
+      if (recording != null) {
+        recording.stop();
+        recording.close();
+      }
       if (created.statusCode() != 201) {
         throw new IllegalStateException("POST /api/v1/meetings: " + created.body());
       }

@@ -2,6 +2,8 @@ package org.beatline.meeting;
 
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.beatline.redis.Redis;
@@ -28,9 +30,9 @@ public final class Broadcasts {
     return UUID.randomUUID().toString().substring(0, 12);
   }
 
-  /** The id of a message that belongs to broadcast {@code id}. */
-  public static String messageId(String id) {
-    return PREFIX + id + ":" + UUID.randomUUID();
+  /** The id of the message to the {@code n}th recipient of broadcast {@code id}. */
+  public static String messageId(String id, int n) {
+    return PREFIX + id + ":" + n;
   }
 
   /** The broadcast a message belongs to, or null. */
@@ -44,13 +46,28 @@ public final class Broadcasts {
 
   /** Adds {@code n} to one of the broadcast's counts. */
   public Future<Void> count(String id, String field, long n) {
-    if (id == null || n == 0) {
+    return count(id, Map.of(field, n));
+  }
+
+  /**
+   * Adds to several of the broadcast's counts at once: the commands go together, in one round trip.
+   */
+  public Future<Void> count(String id, Map<String, Long> counts) {
+    if (id == null) {
       return Future.succeededFuture();
     }
-    return redis
-        .call(c -> c.hincrby(key(id), field, n))
-        .compose(v -> redis.call(c -> c.expire(key(id), KEEP_SECONDS)))
-        .mapEmpty();
+    List<Future<?>> all = new ArrayList<>();
+    counts.forEach(
+        (field, n) -> {
+          if (n != 0) {
+            all.add(redis.call(c -> c.hincrby(key(id), field, n)));
+          }
+        });
+    if (all.isEmpty()) {
+      return Future.succeededFuture();
+    }
+    all.add(redis.call(c -> c.expire(key(id), KEEP_SECONDS)));
+    return Future.all(all).mapEmpty();
   }
 
   /** Remembers which broadcast a provider's message id belongs to, for its delivery report. */
@@ -59,8 +76,9 @@ public final class Broadcasts {
     if (id == null) {
       return Future.succeededFuture();
     }
-    return count(id, "sent", 1)
-        .compose(v -> redis.call(c -> c.setex("broadcast:sid:" + providerId, 7L * 24 * 3600, id)))
+    return Future.all(
+            count(id, "sent", 1),
+            redis.call(c -> c.setex("broadcast:sid:" + providerId, 7L * 24 * 3600, id)))
         .mapEmpty();
   }
 
@@ -93,16 +111,16 @@ public final class Broadcasts {
 
   /** Starts counting a broadcast to {@code recipients} people. */
   public Future<Void> start(String id, long recipients) {
-    return redis
-        .call(
-            c ->
-                c.hset(
-                    key(id),
-                    Map.of(
-                        "recipients", Long.toString(recipients),
-                        "queued", "0",
-                        "held", "0")))
-        .compose(v -> redis.call(c -> c.expire(key(id), KEEP_SECONDS)))
+    return Future.all(
+            redis.call(
+                c ->
+                    c.hset(
+                        key(id),
+                        Map.of(
+                            "recipients", Long.toString(recipients),
+                            "queued", "0",
+                            "held", "0"))),
+            redis.call(c -> c.expire(key(id), KEEP_SECONDS)))
         .mapEmpty();
   }
 }

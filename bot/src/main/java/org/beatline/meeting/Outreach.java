@@ -10,6 +10,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.beatline.contact.ConsentLedger;
 import org.beatline.contact.Contacts;
 import org.beatline.conversation.Department;
@@ -32,6 +34,7 @@ public final class Outreach {
   static final String ANNOUNCEMENTS = "meetings.announcements";
   static final String REMINDERS = "meetings.reminders";
   static final int BATCH = 2000;
+  static final int PARALLEL = 4;
 
   /** What a broadcast about a meeting says. */
   public enum Kind {
@@ -165,45 +168,57 @@ public final class Outreach {
                       r ->
                           broadcasts
                               .start(id, r.size())
-                              .compose(
-                                  v ->
-                                      queue(
-                                          id,
-                                          meeting,
-                                          kind,
-                                          extra,
-                                          new ArrayList<>(r),
-                                          0,
-                                          new HashMap<>())));
+                              .compose(v -> queue(id, meeting, kind, extra, new ArrayList<>(r))));
             });
   }
 
   /**
-   * Queues the broadcast {@link #BATCH} recipients at a time, so that however large the
-   * neighbourhood, no more than one batch of commands waits on Redis at once (a single pipeline of
-   * 100,000 ran past the client's timeout on a busy machine), and its progress shows as it goes. A
-   * recipient whose contact is gone is taken off the recipients.
+   * Queues the broadcast {@link #BATCH} recipients at a time, {@link #PARALLEL} batches at once, so
+   * that however large the neighbourhood, only a few batches of commands wait on Redis at once (a
+   * single pipeline of 100,000 ran past the client's timeout on a busy machine), Redis and the
+   * event loop never wait on each other, and its progress shows as it goes. A recipient whose
+   * contact is gone is taken off the recipients. Recipients are distinct, so batches need no order
+   * among them.
    */
   private Future<Void> queue(
+      String id, Meeting m, Kind kind, Map<String, String> extra, List<String> recipients) {
+    Map<String, Text> texts = new ConcurrentHashMap<>();
+    AtomicInteger next = new AtomicInteger();
+    List<Future<Void>> lanes = new ArrayList<>();
+    for (int i = 0; i < PARALLEL; i++) {
+      lanes.add(queueNext(id, m, kind, extra, recipients, next, texts));
+    }
+    return Future.all(lanes).mapEmpty();
+  }
+
+  private Future<Void> queueNext(
       String id,
       Meeting m,
       Kind kind,
       Map<String, String> extra,
       List<String> recipients,
-      int from,
+      AtomicInteger next,
       Map<String, Text> texts) {
+    int from = next.getAndAdd(BATCH);
     if (from >= recipients.size()) {
       return Future.succeededFuture();
     }
     List<String> batch = recipients.subList(from, Math.min(recipients.size(), from + BATCH));
-    return messages(id, m, kind, extra, batch, texts)
+    return messages(id, m, kind, extra, batch, from, texts)
         .compose(
             out ->
                 outbox
                     .enqueue(out)
-                    .compose(v -> broadcasts.count(id, "queued", out.size()))
-                    .compose(v -> broadcasts.count(id, "recipients", out.size() - batch.size())))
-        .compose(v -> queue(id, m, kind, extra, recipients, from + BATCH, texts));
+                    .compose(
+                        v ->
+                            broadcasts.count(
+                                id,
+                                Map.of(
+                                    "queued",
+                                    (long) out.size(),
+                                    "recipients",
+                                    (long) out.size() - batch.size()))))
+        .compose(v -> queueNext(id, m, kind, extra, recipients, next, texts));
   }
 
   /** A cancelled meeting is gone from the store; its notice reads what the job kept of it. */
@@ -255,13 +270,15 @@ public final class Outreach {
       Kind kind,
       Map<String, String> extra,
       List<String> recipients,
+      int first,
       Map<String, Text> byLanguage) {
     return contacts
         .languages(recipients)
         .map(
             languages -> {
               List<Outbound> out = new ArrayList<>(recipients.size());
-              for (String key : recipients) {
+              for (int i = 0; i < recipients.size(); i++) {
+                String key = recipients.get(i);
                 String language = languages.get(key);
                 if (language == null) {
                   continue;
@@ -272,7 +289,7 @@ public final class Outreach {
                         language(language), lang -> message(m, kind, extra, lang));
                 out.add(
                     new Outbound(
-                        Broadcasts.messageId(id),
+                        Broadcasts.messageId(id, first + i),
                         key.substring(0, colon),
                         key.substring(colon + 1),
                         text.text(),

@@ -9,13 +9,19 @@ import org.beatline.message.Outbound;
 
 /**
  * An outbound message as it waits in the outbox: the message, its place in the recipient's order,
- * how often it was tried, and when it was first queued.
+ * how often it was tried, and when it was first queued. A text that many messages share (a
+ * broadcast's) is kept once, under {@code ref}, and the entry carries only that reference until a
+ * worker reads it back.
  */
-record Entry(Outbound message, long seq, int attempts, long enqueuedAt) {
+record Entry(Outbound message, long seq, int attempts, long enqueuedAt, String ref) {
+
+  Entry(Outbound message, long seq, int attempts, long enqueuedAt) {
+    this(message, seq, attempts, enqueuedAt, null);
+  }
 
   Map<String, String> toFields() {
     Map<String, String> f = new HashMap<>();
-    f.put("m", encode(message).encode());
+    f.put("m", encodeMessage());
     f.put("seq", Long.toString(seq));
     f.put("attempts", Integer.toString(attempts));
     f.put("at", Long.toString(enqueuedAt));
@@ -23,15 +29,29 @@ record Entry(Outbound message, long seq, int attempts, long enqueuedAt) {
   }
 
   static Entry fromFields(Map<String, String> f) {
+    JsonObject m = new JsonObject(f.get("m"));
     return new Entry(
-        decode(new JsonObject(f.get("m"))),
+        decode(m),
         Long.parseLong(f.get("seq")),
         Integer.parseInt(f.getOrDefault("attempts", "0")),
-        Long.parseLong(f.getOrDefault("at", "0")));
+        Long.parseLong(f.getOrDefault("at", "0")),
+        m.getString("ref"));
   }
 
   Entry retried() {
-    return new Entry(message, seq, attempts + 1, enqueuedAt);
+    return new Entry(message, seq, attempts + 1, enqueuedAt, ref);
+  }
+
+  /** The entry with its shared text read back in place of the reference. */
+  Entry withText(String text) {
+    Outbound m = message;
+    return new Entry(
+        new Outbound(
+            m.id(), m.channel(), m.address(), text, m.options(), m.lane(), m.key(), m.language()),
+        seq,
+        attempts,
+        enqueuedAt,
+        null);
   }
 
   String toJson() {
@@ -44,18 +64,60 @@ record Entry(Outbound message, long seq, int attempts, long enqueuedAt) {
     return fromFields((Map<String, String>) raw);
   }
 
-  private static JsonObject encode(Outbound m) {
-    JsonArray options = new JsonArray();
-    m.options().forEach(o -> options.add(new JsonObject().put("l", o.label()).put("v", o.value())));
-    return new JsonObject()
-        .put("id", m.id())
-        .put("channel", m.channel())
-        .put("address", m.address())
-        .put("text", m.text())
-        .put("options", options)
-        .put("lane", m.lane().name())
-        .put("key", m.key())
-        .put("language", m.language());
+  /**
+   * The message as JSON, written directly: a broadcast queues a hundred thousand of these, and a
+   * general-purpose encoder costs several times more per entry.
+   */
+  String encodeMessage() {
+    Outbound m = message;
+    StringBuilder b = new StringBuilder(160 + (ref == null ? m.text().length() : 0));
+    b.append('{');
+    field(b, "id", m.id()).append(',');
+    field(b, "channel", m.channel()).append(',');
+    field(b, "address", m.address()).append(',');
+    if (ref == null) {
+      field(b, "text", m.text()).append(',');
+    } else {
+      field(b, "ref", ref).append(',');
+    }
+    b.append("\"options\":[");
+    for (int i = 0; i < m.options().size(); i++) {
+      Outbound.Option o = m.options().get(i);
+      b.append(i == 0 ? "{" : ",{");
+      field(b, "l", o.label()).append(',');
+      field(b, "v", o.value()).append('}');
+    }
+    b.append("],");
+    field(b, "lane", m.lane().name()).append(',');
+    field(b, "key", m.key()).append(',');
+    field(b, "language", m.language());
+    return b.append('}').toString();
+  }
+
+  private static StringBuilder field(StringBuilder b, String name, String value) {
+    b.append('"').append(name).append("\":");
+    if (value == null) {
+      return b.append("null");
+    }
+    b.append('"');
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      switch (c) {
+        case '"' -> b.append("\\\"");
+        case '\\' -> b.append("\\\\");
+        case '\n' -> b.append("\\n");
+        case '\r' -> b.append("\\r");
+        case '\t' -> b.append("\\t");
+        default -> {
+          if (c < 0x20 || c == 0x2028 || c == 0x2029) {
+            b.append(String.format("\\u%04x", (int) c));
+          } else {
+            b.append(c);
+          }
+        }
+      }
+    }
+    return b.append('"');
   }
 
   private static Outbound decode(JsonObject j) {
@@ -68,7 +130,7 @@ record Entry(Outbound message, long seq, int attempts, long enqueuedAt) {
         j.getString("id"),
         j.getString("channel"),
         j.getString("address"),
-        j.getString("text"),
+        j.getString("text", ""),
         options,
         Outbound.Lane.valueOf(j.getString("lane")),
         j.getString("key"),

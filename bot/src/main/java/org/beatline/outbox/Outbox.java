@@ -2,10 +2,17 @@ package org.beatline.outbox;
 
 import io.lettuce.core.ScriptOutputType;
 import io.vertx.core.Future;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.beatline.message.Outbound;
 import org.beatline.message.Sender;
 import org.beatline.redis.Redis;
@@ -16,19 +23,25 @@ import org.beatline.redis.Redis;
  * one recipient's messages in the order they were queued.
  */
 public final class Outbox {
-  // For each message (three keys, one body): INCR the recipient's sequence and append to the lane
-  // in one step, so no number is ever lost. A recipient whose sequence expired starts again from 1
-  // and forgets what was finished before.
+  // First the texts that several messages share, each kept once under its key; then for each
+  // message (three keys, one body): INCR the recipient's sequence and append to the lane in one
+  // step, so no number is ever lost. A recipient whose sequence expired starts again from 1 and
+  // forgets what was finished before. ARGV: the sequence's lifetime, the time, the shared texts'
+  // lifetime, the number of messages, their bodies, then the shared texts.
   private static final String ENQUEUE =
       """
-      for i = 1, #KEYS / 3 do
+      local n = tonumber(ARGV[4])
+      for j = 3 * n + 1, #KEYS do
+        redis.call('SET', KEYS[j], ARGV[4 + j - 2 * n], 'EX', ARGV[3])
+      end
+      for i = 1, n do
         local lane, seq_key, done_key = KEYS[3 * i - 2], KEYS[3 * i - 1], KEYS[3 * i]
         if redis.call('EXISTS', seq_key) == 0 then redis.call('DEL', done_key) end
         local seq = redis.call('INCR', seq_key)
         redis.call('EXPIRE', seq_key, ARGV[1])
-        redis.call('XADD', lane, '*', 'm', ARGV[i + 2], 'seq', seq, 'attempts', 0, 'at', ARGV[2])
+        redis.call('XADD', lane, '*', 'm', ARGV[i + 4], 'seq', seq, 'attempts', 0, 'at', ARGV[2])
       end
-      return #KEYS / 3
+      return n
       """;
 
   /** The most messages queued by one script call, so that a broadcast never holds Redis long. */
@@ -45,8 +58,10 @@ public final class Outbox {
 
   /**
    * Queues the messages in order; completes once all of them are safely in Redis. A turn's replies
-   * go in one script call (one round trip); a longer list in calls of {@link #BATCH}, one after the
-   * other, so that each recipient's sequence follows the order given here.
+   * go in one script call (one round trip); a longer list in calls of {@link #BATCH}. Calls whose
+   * recipients do not appear in an earlier call still under way go at once, together (a broadcast's
+   * calls all do); a call with a recipient of an earlier one waits for it, so that each recipient's
+   * sequence follows the order given here.
    */
   public Future<Void> enqueue(List<Outbound> messages) {
     // A broadcast sends one text to thousands: split each distinct text once.
@@ -55,12 +70,22 @@ public final class Outbox {
     for (Outbound m : messages) {
       all.addAll(parts(m, splits));
     }
-    Future<Void> chain = Future.succeededFuture();
+    Map<String, String> shared = shared(all);
+    Future<Void> before = Future.succeededFuture();
+    List<Future<Void>> together = new ArrayList<>();
+    Set<String> recipients = new HashSet<>();
     for (int i = 0; i < all.size(); i += BATCH) {
       List<Outbound> batch = all.subList(i, Math.min(all.size(), i + BATCH));
-      chain = chain.compose(v -> enqueueBatch(batch));
+      List<String> these = batch.stream().map(m -> m.channel() + ":" + m.address()).toList();
+      if (these.stream().anyMatch(recipients::contains)) {
+        before = Future.all(together).mapEmpty();
+        together = new ArrayList<>();
+        recipients.clear();
+      }
+      recipients.addAll(these);
+      together.add(before.compose(v -> enqueueBatch(batch, shared)));
     }
-    return chain;
+    return Future.all(together).mapEmpty();
   }
 
   private List<Outbound> parts(Outbound m, Map<String, List<String>> splits) {
@@ -89,19 +114,65 @@ public final class Outbox {
     return out;
   }
 
-  private Future<Void> enqueueBatch(List<Outbound> batch) {
-    String[] keys = new String[batch.size() * 3];
-    String[] args = new String[batch.size() + 2];
+  private Future<Void> enqueueBatch(List<Outbound> batch, Map<String, String> shared) {
+    Map<String, String> texts = new LinkedHashMap<>(); // key -> text, for this call's shared ones
+    String[] messages = new String[batch.size()];
+    for (int i = 0; i < batch.size(); i++) {
+      Outbound m = batch.get(i);
+      String ref = shared.get(m.text());
+      if (ref != null) {
+        texts.putIfAbsent(OutboxKeys.text(m.channel(), ref), m.text());
+      }
+      messages[i] = new Entry(m, 0, 0, 0, ref).encodeMessage();
+    }
+    String[] keys = new String[batch.size() * 3 + texts.size()];
+    String[] args = new String[4 + batch.size() + texts.size()];
     args[0] = Long.toString(OutboxKeys.ORDER_TTL_SECONDS);
     args[1] = Long.toString(System.currentTimeMillis());
+    args[2] = Long.toString(OutboxKeys.TEXT_TTL_SECONDS);
+    args[3] = Integer.toString(batch.size());
     for (int i = 0; i < batch.size(); i++) {
       Outbound m = batch.get(i);
       keys[3 * i] = OutboxKeys.lane(m.channel(), m.lane());
       keys[3 * i + 1] = OutboxKeys.seq(m.channel(), m.address());
       keys[3 * i + 2] = OutboxKeys.done(m.channel(), m.address());
-      args[i + 2] = new Entry(m, 0, 0, 0).toFields().get("m");
+      args[4 + i] = messages[i];
+    }
+    int j = 0;
+    for (var t : texts.entrySet()) {
+      keys[batch.size() * 3 + j] = t.getKey();
+      args[4 + batch.size() + j] = t.getValue();
+      j++;
     }
     return redis.<Long>eval(ENQUEUE, ScriptOutputType.INTEGER, keys, args).mapEmpty();
+  }
+
+  /**
+   * The texts that more than one of the messages carry, each with its reference: a digest of the
+   * text. These are kept once in Redis rather than in every entry.
+   */
+  private static Map<String, String> shared(List<Outbound> messages) {
+    Map<String, Integer> uses = new HashMap<>();
+    for (Outbound m : messages) {
+      uses.merge(m.text(), 1, Integer::sum);
+    }
+    Map<String, String> refs = new HashMap<>();
+    uses.forEach(
+        (text, n) -> {
+          if (n > 1) {
+            refs.put(text, digest(text));
+          }
+        });
+    return refs;
+  }
+
+  private static String digest(String text) {
+    try {
+      byte[] d = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(d, 0, 16);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /** How many messages wait in one channel's lanes (delayed retries included). */

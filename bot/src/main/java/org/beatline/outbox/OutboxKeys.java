@@ -9,6 +9,12 @@ final class OutboxKeys {
   /** How long a recipient's sequence and progress are kept after their last message. */
   static final long ORDER_TTL_SECONDS = 30L * 24 * 3600;
 
+  /**
+   * How long a text that several messages share is kept after it was last queued: well past the
+   * longest a message waits in the outbox before it is sent or given up.
+   */
+  static final long TEXT_TTL_SECONDS = 7L * 24 * 3600;
+
   private OutboxKeys() {}
 
   static String lane(String channel, Outbound.Lane lane) {
@@ -25,6 +31,11 @@ final class OutboxKeys {
 
   static String rate(String channel) {
     return "outbox:" + channel + ":rate";
+  }
+
+  /** A text that several messages share, by its digest. */
+  static String text(String channel, String ref) {
+    return "outbox:" + channel + ":text:" + ref;
   }
 
   /** The last sequence number handed out to messages for one recipient. */

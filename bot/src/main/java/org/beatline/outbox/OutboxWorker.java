@@ -65,6 +65,16 @@ public final class OutboxWorker extends VerticleBase {
   private final List<String> lanes = new ArrayList<>();
   private final List<ArrayDeque<Pending>> queued = new ArrayList<>();
   private final Map<String, Recipient> recipients = new HashMap<>();
+
+  /** The shared texts read lately, by reference: a broadcast's few texts, read once each. */
+  private final Map<String, String> texts =
+      new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
+          return size() > 64;
+        }
+      };
+
   private final Window window;
   private Acks acks;
   private Pacer pacer;
@@ -234,8 +244,9 @@ public final class OutboxWorker extends VerticleBase {
   }
 
   /**
-   * Reads entries and, in one MGET, how far each of their recipients' order has got. What this
-   * worker finished for them is flushed first on the same connection, so the answer includes it.
+   * Reads entries and, in one MGET, how far each of their recipients' order has got, and the shared
+   * texts among them that this worker has not read before. What this worker finished for them is
+   * flushed first on the same connection, so the answer includes it.
    */
   private Future<List<Pending>> progress(List<StreamMessage<String, String>> read) {
     List<StreamMessage<String, String>> raws = new ArrayList<>(read.size());
@@ -261,15 +272,29 @@ public final class OutboxWorker extends VerticleBase {
       return Future.succeededFuture(List.of());
     }
     acks.flushFor(keys.keySet());
+    for (Entry e : entries) {
+      if (e.ref() != null && !texts.containsKey(e.ref())) {
+        keys.putIfAbsent(OutboxKeys.text(channel, e.ref()), keys.size());
+      }
+    }
     String[] array = keys.keySet().toArray(String[]::new);
     return redis
         .call(c -> c.mget(array))
         .onFailure(e -> entries.forEach(entry -> forget(entry.message().address())))
         .map(
             values -> {
+              for (Entry e : entries) {
+                Integer at = e.ref() == null ? null : keys.get(OutboxKeys.text(channel, e.ref()));
+                if (at != null && values.get(at).hasValue()) {
+                  texts.put(e.ref(), values.get(at).getValue());
+                }
+              }
               List<Pending> out = new ArrayList<>(entries.size());
               for (int i = 0; i < entries.size(); i++) {
                 Entry e = entries.get(i);
+                if (e.ref() != null && texts.containsKey(e.ref())) {
+                  e = e.withText(texts.get(e.ref()));
+                }
                 var v = values.get(keys.get(OutboxKeys.done(channel, e.message().address())));
                 out.add(
                     new Pending(raws.get(i), e, v.hasValue() ? Long.parseLong(v.getValue()) : 0));
@@ -442,6 +467,12 @@ public final class OutboxWorker extends VerticleBase {
     boolean overdue = System.currentTimeMillis() - entry.enqueuedAt() > ORDER_GIVE_UP.toMillis();
     if (done < entry.seq() - 1 && !overdue) {
       return later(raw, entry, orderWait(entry)); // an earlier message is not out yet
+    }
+    if (entry.ref() != null) {
+      // Its text is gone from Redis (kept for days, so lost with data, not by waiting).
+      metrics.failed("permanent");
+      return toDead(
+          raw, entry, r, "permanent", SendFailure.permanent("text_missing", "shared text missing"));
     }
     if (m.lane() == Outbound.Lane.BULK) {
       return listener.mayDeliver(m).compose(ok -> ok ? send(raw, entry, r) : finish(raw, entry, r));

@@ -401,4 +401,72 @@ class OutboxTest {
         .as("replies sent after the emergency was queued and before it")
         .isLessThanOrEqualTo(before + 20);
   }
+
+  @Test
+  void aTextManyMessagesShareIsKeptOnceAndDeliveredWhole() {
+    Sender s = sender(Map.of());
+    Outbox outbox = new Outbox(redis, Map.of(channel, s));
+    // Quotes, a backslash, a line break, a control character and right-to-left text survive the
+    // entry's own JSON encoding.
+    String text = "Meeting \"Eastside\" \\ 7 pm\nاجتماع\u0001 ✓";
+    List<Outbound> all =
+        IntStream.range(0, 300)
+            .mapToObj(
+                i -> message("+1555700" + i, i % 100 == 0 ? "own " + i : text, Outbound.Lane.BULK))
+            .toList();
+    outbox.enqueue(all).await();
+
+    String lane = OutboxKeys.lane(channel, Outbound.Lane.BULK);
+    var entries = redis.call(c -> c.xrange(lane, io.lettuce.core.Range.create("-", "+"))).await();
+    assertThat(entries).hasSize(300);
+    assertThat(entries.stream().filter(e -> e.getBody().get("m").contains("Eastside")))
+        .as("entries that carry the shared text itself")
+        .isEmpty();
+    assertThat(redis.call(c -> c.keys(OutboxKeys.text(channel, "*"))).await()).hasSize(1);
+
+    worker(s, "a");
+    eventually(() -> assertThat(delivered).hasSize(300));
+    assertThat(delivered.stream().filter(text::equals)).hasSize(297);
+    assertThat(delivered).contains("own 0", "own 100", "own 200");
+  }
+
+  @Test
+  void aSharedTextLostFromRedisDeadLettersItsMessagesInsteadOfSendingThemEmpty() {
+    Sender s = sender(Map.of());
+    Outbox outbox = new Outbox(redis, Map.of(channel, s));
+    outbox
+        .enqueue(
+            List.of(
+                message("+15557100", "shared", Outbound.Lane.BULK),
+                message("+15557101", "shared", Outbound.Lane.BULK)))
+        .await();
+    redis
+        .call(c -> c.del(redis.call(k -> k.keys(OutboxKeys.text(channel, "*"))).await().get(0)))
+        .await();
+
+    worker(s, "a");
+    eventually(() -> assertThat(outbox.dead(channel, 10).await()).hasSize(2));
+    assertThat(delivered).isEmpty();
+  }
+
+  @Test
+  void aLongListToDistinctRecipientsGoesInCallsAtOnceAndEachRecipientKeepsItsOrder() {
+    Sender s = sender(Map.of());
+    Outbox outbox = new Outbox(redis, Map.of(channel, s));
+    // 500 distinct recipients, then each of the first 100 again: the second messages must not
+    // overtake the first though they are queued in later calls.
+    List<Outbound> all = new java.util.ArrayList<>();
+    for (int i = 0; i < 500; i++) {
+      all.add(message("+1555800" + i, "first " + i, Outbound.Lane.BULK));
+    }
+    for (int i = 0; i < 100; i++) {
+      all.add(message("+1555800" + i, "second " + i, Outbound.Lane.BULK));
+    }
+    outbox.enqueue(all).await();
+    worker(s, "a");
+    eventually(() -> assertThat(delivered).hasSize(600));
+    for (int i = 0; i < 100; i++) {
+      assertThat(delivered.indexOf("first " + i)).isLessThan(delivered.indexOf("second " + i));
+    }
+  }
 }
