@@ -1,6 +1,5 @@
 package org.beatline.channel.twilio;
 
-import com.twilio.security.RequestValidator;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.vertx.core.Vertx;
@@ -41,7 +40,7 @@ public final class TwilioChannel implements Channel {
 
   private final DeliveryReports reports;
   private final String region;
-  private final RequestValidator validator;
+  private final TwilioSignature validator;
   private final Sender sender;
   private final Timer latency;
 
@@ -55,7 +54,7 @@ public final class TwilioChannel implements Channel {
     this.config = config;
     this.reports = reports;
     this.region = region;
-    this.validator = config.twilioLive() ? new RequestValidator(config.twilioAuthToken()) : null;
+    this.validator = config.twilioLive() ? new TwilioSignature(config.twilioAuthToken()) : null;
     this.sender =
         config.twilioLive()
             ? new TwilioSender(
@@ -116,7 +115,7 @@ public final class TwilioChannel implements Channel {
     }
     String signature = ctx.request().getHeader("X-Twilio-Signature");
     String url = config.publicBaseUrl() + ctx.request().uri();
-    if (signature == null || !validator.validate(url, params(ctx), signature)) {
+    if (!validator.valid(url, params(ctx), signature)) {
       LOG.warn("twilio webhook with a missing or wrong signature refused");
       Requests.refuse(ctx, 403, "invalid X-Twilio-Signature");
       return;
