@@ -17,7 +17,8 @@ RUN apt-get update \
  && rm -rf /var/lib/apt/lists/* \
  && useradd --system --uid 10001 --home-dir /app beatline
 WORKDIR /app
-COPY --from=build /src/bot/target/beatline.jar /app/beatline.jar
+# The slim jar: no embedded Redis (the container is given REDIS_URL) and no stock language model.
+COPY --from=build /src/bot/target/beatline-slim.jar /app/beatline.jar
 USER 10001
 ENV PORT=8080 JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75"
 EXPOSE 8080

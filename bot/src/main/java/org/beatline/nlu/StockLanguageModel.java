@@ -70,7 +70,12 @@ final class StockLanguageModel {
   static LanguageDetectorModel readStock() {
     try (InputStream in = StockLanguageModel.class.getClassLoader().getResourceAsStream(RESOURCE)) {
       if (in == null) {
-        throw new IllegalStateException("the stock language model " + RESOURCE + " is missing");
+        throw new IllegalStateException(
+            "the conversations name a language this build's packaged weights lack, and the stock"
+                + " language model "
+                + RESOURCE
+                + " is missing (the slim jar leaves it out): rebuild with the language in"
+                + " conversations/, or run beatline.jar");
       }
       return new LanguageDetectorModel(in);
     } catch (IOException e) {

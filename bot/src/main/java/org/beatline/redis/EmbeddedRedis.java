@@ -30,15 +30,26 @@ public final class EmbeddedRedis implements AutoCloseable {
     byte[] bits = new byte[24];
     new SecureRandom().nextBytes(bits);
     String password = HexFormat.of().formatHex(bits);
-    RedisServer server =
-        RedisServer.builder()
-            .port(port)
-            .bind("127.0.0.1")
-            .setting("save \"\"")
-            .setting("appendonly no")
-            .setting("protected-mode yes")
-            .setting("requirepass " + password)
-            .build();
+    RedisServer server;
+    try {
+      server =
+          RedisServer.builder()
+              .port(port)
+              .bind("127.0.0.1")
+              .setting("save \"\"")
+              .setting("appendonly no")
+              .setting("protected-mode yes")
+              .setting("requirepass " + password)
+              .build();
+    } catch (RuntimeException e) {
+      // The slim jar for containers carries no Redis server of its own.
+      throw new IllegalStateException(
+          "this build has no embedded Redis for "
+              + System.getProperty("os.name")
+              + " "
+              + System.getProperty("os.arch")
+              + ": set REDIS_URL to a Redis server");
+    }
     server.start();
     return new EmbeddedRedis(server, port, password);
   }
