@@ -89,15 +89,17 @@ final class Stores {
     this.handoffs = new Handoffs(redis);
     this.meetings = new Meetings(redis, publicBaseUrl);
     this.broadcasts = new Broadcasts(redis);
+    // Broadcasts read their recipients and queue on a connection of their own.
+    Redis bulk = redis.dedicated();
     this.outreach =
         new Outreach(
             meetings,
             broadcasts,
             ledger,
-            contacts,
+            new Contacts(bulk),
             content.renderer(),
             content.conversations().department(),
-            outbox,
+            outbox.over(bulk),
             scheduler,
             clock);
     this.surveys = new SurveyAnswers(redis);

@@ -57,6 +57,14 @@ public final class Outbox {
   }
 
   /**
+   * The same outbox over another connection: a broadcast queues on its own, so that its hundred
+   * thousand commands never wait in line before a resident's reply.
+   */
+  public Outbox over(Redis connection) {
+    return new Outbox(connection, senders);
+  }
+
+  /**
    * Queues the messages in order; completes once all of them are safely in Redis. A turn's replies
    * go in one script call (one round trip); a longer list in calls of {@link #BATCH}. Calls whose
    * recipients do not appear in an earlier call still under way go at once, together (a broadcast's
