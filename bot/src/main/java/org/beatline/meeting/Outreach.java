@@ -25,14 +25,15 @@ import org.beatline.schedule.Scheduler;
 /**
  * Meetings announced to the people who asked for them: each subscriber of the neighbourhood (found
  * through the topic index) in their own language, a notice when a meeting changes or is cancelled,
- * reminders 24 and 2 hours before, and the minutes afterwards. Bulk messages wait out the quiet
- * hours; consent is checked again when each message is sent.
+ * reminders 24 and 2 hours before and the minutes afterwards to those who asked for them. Bulk
+ * messages wait out the quiet hours; consent is checked again when each message is sent.
  */
 public final class Outreach {
   static final String RELEASE = "broadcast.release";
   static final String REMIND = "meeting.remind";
   static final String ANNOUNCEMENTS = "meetings.announcements";
   static final String REMINDERS = "meetings.reminders";
+  static final String MINUTES = "meetings.minutes";
   static final int BATCH = 2000;
   static final int PARALLEL = 4;
 
@@ -243,7 +244,12 @@ public final class Outreach {
   }
 
   private Future<Set<String>> recipients(String meetingId, Kind kind, Meeting m) {
-    String topic = kind == Kind.REMINDER ? REMINDERS : ANNOUNCEMENTS;
+    String topic =
+        switch (kind) {
+          case REMINDER -> REMINDERS;
+          case MINUTES -> MINUTES;
+          default -> ANNOUNCEMENTS;
+        };
     List<String> hoods =
         m == null || m.neighbourhood() == null
             ? department.neighbourhoods().stream().map(Neighbourhood::id).toList()

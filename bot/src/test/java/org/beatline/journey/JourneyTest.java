@@ -87,7 +87,10 @@ class JourneyTest {
     beatline.say(who, "yes", null);
     beatline.say(who, "yes", null);
     assertThat(beatline.app.redis().call(c -> c.smembers("subs:web:" + who)).await())
-        .contains("meetings.announcements|eastside", "meetings.reminders|eastside");
+        .contains(
+            "meetings.announcements|eastside",
+            "meetings.reminders|eastside",
+            "meetings.minutes|eastside");
     var ics = beatline.http.get("/meetings/eastside-june.ics?lang=es").send().await();
     assertThat(ics.statusCode()).isEqualTo(200);
     // RFC 5545 folds lines longer than 75 octets; a calendar reads them unfolded.

@@ -151,6 +151,46 @@ class MeetingBroadcastTest {
   }
 
   @Test
+  void minutesReachOnlyThoseWhoAskedForThem() {
+    String withMinutes = subscriber("hello there", "riverside");
+    String without = subscriber("hello there", "riverside");
+    Contacts contacts = new Contacts(beatline.app.redis());
+    new ConsentLedger(beatline.app.redis(), contacts)
+        .topic(
+            contacts.find("web", withMinutes).await(),
+            "meetings.minutes|riverside",
+            true,
+            Instant.now())
+        .await();
+    JsonObject meeting =
+        new JsonObject()
+            .put("kind", "forum")
+            .put("neighbourhood", "riverside")
+            .put(
+                "startsAt",
+                Instant.now().plus(3, ChronoUnit.DAYS).truncatedTo(ChronoUnit.MINUTES).toString())
+            .put("durationMinutes", 60)
+            .put("place", "Riverside Hall")
+            .put("title", new JsonObject().put("en", "Riverside forum on body cameras"));
+    String id = admin("POST", "/api/v1/meetings", meeting).bodyAsJsonObject().getString("id");
+    eventually(() -> assertThat(mailbox(without)).hasSize(1));
+    eventually(() -> assertThat(mailbox(withMinutes)).hasSize(1));
+
+    HttpResponse<Buffer> minutes =
+        admin(
+            "POST",
+            "/api/v1/meetings/" + id + "/minutes",
+            new JsonObject()
+                .put("summary", "Forty residents came; the pilot starts in March.")
+                .put("link", "https://police.riverton.example/minutes/42"));
+    assertThat(minutes.statusCode()).as(minutes.bodyAsString()).isLessThan(300);
+    eventually(() -> assertThat(mailbox(withMinutes)).hasSize(2));
+    assertThat(mailbox(withMinutes).get(1).getString("key")).isEqualTo("meetings.announce.minutes");
+    assertThat(mailbox(withMinutes).get(1).getString("text")).contains("the pilot starts in March");
+    assertThat(mailbox(without)).hasSize(1);
+  }
+
+  @Test
   void aMeetingIsRefusedWithTheFieldAndTheReason() {
     JsonObject bad =
         new JsonObject()
