@@ -4,6 +4,7 @@ import io.lettuce.core.ScriptOutputType;
 import io.vertx.core.Future;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.beatline.message.Outbound;
@@ -45,8 +46,8 @@ public final class Outbox {
 
   /**
    * Queues the messages in order; completes once all of them are safely in Redis. A turn's replies
-   * go in one script call (one round trip); a longer list in calls of {@link #BATCH}, one after the
-   * other, so that each recipient's sequence follows the order given here.
+   * go in one script call per channel (one round trip); a longer list in calls of {@link #BATCH},
+   * one after the other, so that each recipient's sequence follows the order given here.
    */
   public Future<Void> enqueue(List<Outbound> messages) {
     // A broadcast sends one text to thousands: split each distinct text once.
@@ -55,12 +56,22 @@ public final class Outbox {
     for (Outbound m : messages) {
       all.addAll(parts(m, splits));
     }
-    Future<Void> chain = Future.succeededFuture();
-    for (int i = 0; i < all.size(); i += BATCH) {
-      List<Outbound> batch = all.subList(i, Math.min(all.size(), i + BATCH));
-      chain = chain.compose(v -> enqueueBatch(batch));
+    // One script call touches one channel's keys (one slot of a cluster); a recipient belongs to
+    // one channel, so splitting by channel keeps each recipient's order.
+    Map<String, List<Outbound>> byChannel = new LinkedHashMap<>();
+    for (Outbound m : all) {
+      byChannel.computeIfAbsent(m.channel(), c -> new ArrayList<>()).add(m);
     }
-    return chain;
+    List<Future<Void>> channels = new ArrayList<>();
+    for (List<Outbound> one : byChannel.values()) {
+      Future<Void> chain = Future.succeededFuture();
+      for (int i = 0; i < one.size(); i += BATCH) {
+        List<Outbound> batch = one.subList(i, Math.min(one.size(), i + BATCH));
+        chain = chain.compose(v -> enqueueBatch(batch));
+      }
+      channels.add(chain);
+    }
+    return Future.all(channels).mapEmpty();
   }
 
   private List<Outbound> parts(Outbound m, Map<String, List<String>> splits) {
@@ -102,6 +113,32 @@ public final class Outbox {
       args[i + 2] = new Entry(m, 0, 0, 0).toFields().get("m");
     }
     return redis.<Long>eval(ENQUEUE, ScriptOutputType.INTEGER, keys, args).mapEmpty();
+  }
+
+  /** The keys the outbox keeps for one recipient (their order), for whoever forgets a contact. */
+  public static List<String> recipientKeys(String channel, String address) {
+    return List.of(OutboxKeys.seq(channel, address), OutboxKeys.done(channel, address));
+  }
+
+  /**
+   * Moves the outbox's keys from the names an earlier version gave them, without the channel as a
+   * hash tag ({@code outbox:twilio:reply}, {@code outbox:seq:twilio:+1…}), to today's; a stream
+   * keeps its consumer group and unacknowledged entries. Run before the workers start.
+   */
+  public static Future<Long> adoptOldKeys(Redis redis) {
+    return redis.renameAll("outbox:*", Outbox::tagged);
+  }
+
+  /** Today's name of an outbox key named by an earlier version; null for a key named today. */
+  static String tagged(String key) {
+    String[] parts = key.split(":", 4);
+    if (parts.length < 3 || parts[1].startsWith("{")) {
+      return null;
+    }
+    if (parts.length == 4 && (parts[1].equals("seq") || parts[1].equals("done"))) {
+      return OutboxKeys.prefix(parts[2]) + parts[1] + ":" + parts[3];
+    }
+    return OutboxKeys.prefix(parts[1]) + key.substring(parts[0].length() + parts[1].length() + 2);
   }
 
   /** How many messages wait in one channel's lanes (delayed retries included). */
