@@ -93,7 +93,7 @@ class ClusterTest {
     eventually(() -> assertThat(sendsTo(phone)).hasSize(1));
     assertThat(form(sendsTo(phone).get(0))).contains("Riverton Police Department");
     assertThat(sms(phone, "how long does a complaint take?").statusCode()).isEqualTo(200);
-    eventually(() -> assertThat(sendsTo(phone)).hasSize(2));
+    eventually(() -> assertThat(sendsTo(phone)).hasSizeGreaterThanOrEqualTo(2));
   }
 
   @Test
