@@ -25,6 +25,7 @@ import org.beatline.contact.Contacts;
 import org.beatline.conversation.Engine;
 import org.beatline.http.ConnectionLimit;
 import org.beatline.http.Requests;
+import org.beatline.outbox.Outbox;
 import org.beatline.outbox.OutboxSettings;
 import org.beatline.pipeline.EngineConversation;
 import org.beatline.pipeline.Pipeline;
@@ -167,8 +168,11 @@ public final class Beatline implements AutoCloseable {
   private Future<Void> listen(Function<Double, OutboxSettings> outbox) {
     router = Routes.router(vertx, redis, registry, config, content, stores, channels, scheduler);
     workers = new Workers(vertx, redis, registry, channels, stores, scheduler, outbox);
-    return workers
-        .start()
+    // Keys an earlier version named without hash tags move to today's names before anything
+    // reads or writes them.
+    return Outbox.adoptOldKeys(redis)
+        .compose(n -> scheduler.adoptOldKeys())
+        .compose(n -> workers.start())
         .compose(v -> stores.meetings.seed(content.department().seedMeetings()))
         .compose(
             v ->

@@ -107,7 +107,7 @@ class ShutdownTest {
                   .toList());
       Redis client = Redis.connect(vertx, redis.url());
       StringBuilder left = new StringBuilder();
-      for (String key : client.call(c -> c.keys("outbox:twilio:*")).await()) {
+      for (String key : client.call(c -> c.keys("outbox:{twilio}:*")).await()) {
         String type = client.call(c -> c.type(key)).await();
         if (type.equals("stream") && !key.endsWith(":dead")) {
           client

@@ -66,10 +66,10 @@ public final class Outbox {
 
   /**
    * Queues the messages in order; completes once all of them are safely in Redis. A turn's replies
-   * go in one script call (one round trip); a longer list in calls of {@link #BATCH}. Calls whose
-   * recipients do not appear in an earlier call still under way go at once, together (a broadcast's
-   * calls all do); a call with a recipient of an earlier one waits for it, so that each recipient's
-   * sequence follows the order given here.
+   * go in one script call per channel (one round trip); a longer list in calls of {@link #BATCH}.
+   * Calls whose recipients do not appear in an earlier call still under way go at once, together (a
+   * broadcast's calls all do); a call with a recipient of an earlier one waits for it, so that each
+   * recipient's sequence follows the order given here.
    */
   public Future<Void> enqueue(List<Outbound> messages) {
     // A broadcast sends one text to thousands: split each distinct text once.
@@ -79,21 +79,31 @@ public final class Outbox {
       all.addAll(parts(m, splits));
     }
     Map<String, String> shared = shared(all);
-    Future<Void> before = Future.succeededFuture();
-    List<Future<Void>> together = new ArrayList<>();
-    Set<String> recipients = new HashSet<>();
-    for (int i = 0; i < all.size(); i += BATCH) {
-      List<Outbound> batch = all.subList(i, Math.min(all.size(), i + BATCH));
-      List<String> these = batch.stream().map(m -> m.channel() + ":" + m.address()).toList();
-      if (these.stream().anyMatch(recipients::contains)) {
-        before = Future.all(together).mapEmpty();
-        together = new ArrayList<>();
-        recipients.clear();
-      }
-      recipients.addAll(these);
-      together.add(before.compose(v -> enqueueBatch(batch, shared)));
+    // One script call touches one channel's keys (one slot of a cluster); a recipient belongs to
+    // one channel, so splitting by channel keeps each recipient's order.
+    Map<String, List<Outbound>> byChannel = new LinkedHashMap<>();
+    for (Outbound m : all) {
+      byChannel.computeIfAbsent(m.channel(), c -> new ArrayList<>()).add(m);
     }
-    return Future.all(together).mapEmpty();
+    List<Future<Void>> calls = new ArrayList<>();
+    for (List<Outbound> one : byChannel.values()) {
+      Future<Void> before = Future.succeededFuture();
+      List<Future<Void>> together = new ArrayList<>();
+      Set<String> recipients = new HashSet<>();
+      for (int i = 0; i < one.size(); i += BATCH) {
+        List<Outbound> batch = one.subList(i, Math.min(one.size(), i + BATCH));
+        List<String> these = batch.stream().map(Outbound::address).toList();
+        if (these.stream().anyMatch(recipients::contains)) {
+          before = Future.all(together).mapEmpty();
+          together = new ArrayList<>();
+          recipients.clear();
+        }
+        recipients.addAll(these);
+        together.add(before.compose(v -> enqueueBatch(batch, shared)));
+      }
+      calls.addAll(together);
+    }
+    return Future.all(calls).mapEmpty();
   }
 
   private List<Outbound> parts(Outbound m, Map<String, List<String>> splits) {
@@ -181,6 +191,32 @@ public final class Outbox {
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /** The keys the outbox keeps for one recipient (their order), for whoever forgets a contact. */
+  public static List<String> recipientKeys(String channel, String address) {
+    return List.of(OutboxKeys.seq(channel, address), OutboxKeys.done(channel, address));
+  }
+
+  /**
+   * Moves the outbox's keys from the names an earlier version gave them, without the channel as a
+   * hash tag ({@code outbox:twilio:reply}, {@code outbox:seq:twilio:+1…}), to today's; a stream
+   * keeps its consumer group and unacknowledged entries. Run before the workers start.
+   */
+  public static Future<Long> adoptOldKeys(Redis redis) {
+    return redis.renameAll("outbox:*", Outbox::tagged);
+  }
+
+  /** Today's name of an outbox key named by an earlier version; null for a key named today. */
+  static String tagged(String key) {
+    String[] parts = key.split(":", 4);
+    if (parts.length < 3 || parts[1].startsWith("{")) {
+      return null;
+    }
+    if (parts.length == 4 && (parts[1].equals("seq") || parts[1].equals("done"))) {
+      return OutboxKeys.prefix(parts[2]) + parts[1] + ":" + parts[3];
+    }
+    return OutboxKeys.prefix(parts[1]) + key.substring(parts[0].length() + parts[1].length() + 2);
   }
 
   /** How many messages wait in one channel's lanes (delayed retries included). */

@@ -2,7 +2,12 @@ package org.beatline.outbox;
 
 import org.beatline.message.Outbound;
 
-/** Redis key names of the outbox, in one place so that worker, enqueue and tests agree. */
+/**
+ * Redis key names of the outbox, in one place so that worker, enqueue and tests agree. Every key of
+ * one channel carries the channel as its hash tag ({@code outbox:{twilio}:reply}), so that each
+ * script sees one slot: in a Redis Cluster one node holds a channel's outbox, whose sends share one
+ * rate limit anyway.
+ */
 final class OutboxKeys {
   static final String GROUP = "senders";
 
@@ -17,34 +22,39 @@ final class OutboxKeys {
 
   private OutboxKeys() {}
 
+  /** The start of every key of one channel's outbox. */
+  static String prefix(String channel) {
+    return "outbox:{" + channel + "}:";
+  }
+
   static String lane(String channel, Outbound.Lane lane) {
-    return "outbox:" + channel + ":" + lane.id();
+    return prefix(channel) + lane.id();
   }
 
   static String delayed(String channel) {
-    return "outbox:" + channel + ":delayed";
+    return prefix(channel) + "delayed";
   }
 
   static String dead(String channel) {
-    return "outbox:" + channel + ":dead";
+    return prefix(channel) + "dead";
   }
 
   static String rate(String channel) {
-    return "outbox:" + channel + ":rate";
+    return prefix(channel) + "rate";
   }
 
   /** A text that several messages share, by its digest. */
   static String text(String channel, String ref) {
-    return "outbox:" + channel + ":text:" + ref;
+    return prefix(channel) + "text:" + ref;
   }
 
   /** The last sequence number handed out to messages for one recipient. */
   static String seq(String channel, String address) {
-    return "outbox:seq:" + channel + ":" + address;
+    return prefix(channel) + "seq:" + address;
   }
 
   /** The highest sequence number finished (sent or given up) for one recipient. */
   static String done(String channel, String address) {
-    return "outbox:done:" + channel + ":" + address;
+    return prefix(channel) + "done:" + address;
   }
 }

@@ -77,7 +77,8 @@ final class FloodResponder implements Responder {
             });
   }
 
+  /** Tagged by contact, so that both minutes' counts of one sender share a cluster slot. */
   private static String key(Incoming in, long minute) {
-    return "flood:" + in.contact().key() + ":" + minute;
+    return "flood:{" + in.contact().key() + "}:" + minute;
   }
 }

@@ -24,7 +24,9 @@ import org.slf4j.LoggerFactory;
 public final class Scheduler {
   private static final Logger LOG = LoggerFactory.getLogger(Scheduler.class);
   private static final int BATCH = 100;
-  // Takes due jobs (and jobs whose lease ran out) and leases them to the caller in one step.
+  // Takes due jobs (and jobs whose lease ran out) and leases them to the caller in one step. The
+  // jobs' own keys are named from ARGV[4]: they share the sets' hash tag, so a cluster keeps them
+  // on the sets' node.
   private static final String CLAIM =
       """
       local now = tonumber(ARGV[1])
@@ -60,6 +62,7 @@ public final class Scheduler {
   private final String leased;
   private final String parked;
   private final String jobPrefix;
+  private final String name;
   private final Map<String, JobHandler> handlers = new HashMap<>();
   private final Duration lease;
   private final Duration firstRetry;
@@ -68,16 +71,17 @@ public final class Scheduler {
   private boolean claiming;
 
   /**
-   * The service's scheduler: keys under {@code jobs:}, a job leased for a minute, tried 5 times.
+   * The service's scheduler: keys under {@code {jobs}:}, a job leased for a minute, tried 5 times.
    */
   public Scheduler(Vertx vertx, Redis redis) {
     this(vertx, redis, "jobs", Duration.ofMinutes(1), Duration.ofSeconds(30), 5, Clock.systemUTC());
   }
 
   /**
-   * A scheduler with its keys under {@code name}; a claimed job is leased for {@code lease},
-   * retried after {@code firstRetry} (doubling) and parked after {@code maxAttempts}. What is due
-   * is read off {@code clock}.
+   * A scheduler with its keys under {@code {name}:}, one hash tag, so that claiming runs on one
+   * node of a Redis Cluster and sees every job; a claimed job is leased for {@code lease}, retried
+   * after {@code firstRetry} (doubling) and parked after {@code maxAttempts}. What is due is read
+   * off {@code clock}.
    */
   public Scheduler(
       Vertx vertx,
@@ -90,13 +94,24 @@ public final class Scheduler {
     this.vertx = vertx;
     this.clock = clock;
     this.redis = redis;
-    this.due = name + ":due";
-    this.leased = name + ":leased";
-    this.parked = name + ":parked";
-    this.jobPrefix = name + ":job:";
+    this.name = name;
+    String tag = "{" + name + "}";
+    this.due = tag + ":due";
+    this.leased = tag + ":leased";
+    this.parked = tag + ":parked";
+    this.jobPrefix = tag + ":job:";
     this.lease = lease;
     this.firstRetry = firstRetry;
     this.maxAttempts = maxAttempts;
+  }
+
+  /**
+   * Moves the jobs an earlier version kept under {@code name:}, before the keys had a hash tag, to
+   * {@code {name}:}, scores and leases as they were. Run before the scheduler starts.
+   */
+  public Future<Long> adoptOldKeys() {
+    String old = name + ":";
+    return redis.renameAll(old + "*", k -> "{" + name + "}:" + k.substring(old.length()));
   }
 
   /** Registers the handler of a job type; a type has exactly one. */
@@ -143,16 +158,14 @@ public final class Scheduler {
     claiming = true;
     String now = Long.toString(clock.millis());
     return redis
-        .call(
-            c ->
-                c.<List<String>>eval(
-                    CLAIM,
-                    ScriptOutputType.MULTI,
-                    new String[] {due, leased},
-                    now,
-                    Long.toString(lease.toMillis()),
-                    Integer.toString(BATCH),
-                    jobPrefix))
+        .<List<String>>eval(
+            CLAIM,
+            ScriptOutputType.MULTI,
+            new String[] {due, leased},
+            now,
+            Long.toString(lease.toMillis()),
+            Integer.toString(BATCH),
+            jobPrefix)
         .compose(
             claimed -> {
               List<Future<Void>> runs = new ArrayList<>();
@@ -189,14 +202,12 @@ public final class Scheduler {
 
   private Future<Void> done(Job job, String json) {
     return redis
-        .call(
-            c ->
-                c.<Long>eval(
-                    DONE,
-                    ScriptOutputType.INTEGER,
-                    new String[] {jobPrefix + job.id(), leased},
-                    json,
-                    job.id()))
+        .<Long>eval(
+            DONE,
+            ScriptOutputType.INTEGER,
+            new String[] {jobPrefix + job.id(), leased},
+            json,
+            job.id())
         .mapEmpty();
   }
 

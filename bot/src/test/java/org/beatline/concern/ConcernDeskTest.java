@@ -127,7 +127,7 @@ class ConcernDeskTest {
   /** What was queued for an officer's Telegram chat, by message key. */
   List<String> keysTo(Officer o) {
     return redis
-        .call(c -> c.xrange("outbox:telegram:reply", io.lettuce.core.Range.create("-", "+")))
+        .call(c -> c.xrange("outbox:{telegram}:reply", io.lettuce.core.Range.create("-", "+")))
         .await()
         .stream()
         .map(m -> new JsonObject(m.getBody().get("m")))
@@ -209,7 +209,7 @@ class ConcernDeskTest {
   /** What was queued for the reporting resident, by message key. */
   List<String> keysToResident() {
     return redis
-        .call(c -> c.xrange("outbox:twilio:reply", io.lettuce.core.Range.create("-", "+")))
+        .call(c -> c.xrange("outbox:{twilio}:reply", io.lettuce.core.Range.create("-", "+")))
         .await()
         .stream()
         .map(m -> new JsonObject(m.getBody().get("m")))
@@ -293,7 +293,7 @@ class ConcernDeskTest {
   /** The texts queued for an officer's Telegram chat. */
   List<String> textsTo(Officer o) {
     return redis
-        .call(c -> c.xrange("outbox:telegram:reply", io.lettuce.core.Range.create("-", "+")))
+        .call(c -> c.xrange("outbox:{telegram}:reply", io.lettuce.core.Range.create("-", "+")))
         .await()
         .stream()
         .map(m -> new JsonObject(m.getBody().get("m")))
@@ -305,7 +305,7 @@ class ConcernDeskTest {
   /** The texts queued for the resident about the case {@code reference}. */
   List<String> textsToResident(String reference) {
     return redis
-        .call(c -> c.xrange("outbox:twilio:reply", io.lettuce.core.Range.create("-", "+")))
+        .call(c -> c.xrange("outbox:{twilio}:reply", io.lettuce.core.Range.create("-", "+")))
         .await()
         .stream()
         .map(m -> new JsonObject(m.getBody().get("m")))

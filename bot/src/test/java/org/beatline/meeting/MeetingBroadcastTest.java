@@ -136,16 +136,16 @@ class MeetingBroadcastTest {
           assertThat(progress.getLong("sent")).isEqualTo(2);
         });
     // Reminders are scheduled 24 and 2 hours before.
-    assertThat(beatline.app.redis().call(c -> c.zscore("jobs:due", "remind2:" + id)).await())
+    assertThat(beatline.app.redis().call(c -> c.zscore("{jobs}:due", "remind2:" + id)).await())
         .isNotNull();
 
     HttpResponse<Buffer> cancelled = admin("DELETE", "/api/v1/meetings/" + id, null);
     assertThat(cancelled.statusCode()).isEqualTo(200);
     eventually(() -> assertThat(mailbox(english)).hasSize(2));
     assertThat(mailbox(english).get(1).getString("key")).isEqualTo("meetings.announce.cancelled");
-    assertThat(beatline.app.redis().call(c -> c.zscore("jobs:due", "remind2:" + id)).await())
+    assertThat(beatline.app.redis().call(c -> c.zscore("{jobs}:due", "remind2:" + id)).await())
         .isNull();
-    assertThat(beatline.app.redis().call(c -> c.zscore("jobs:due", "remind24:" + id)).await())
+    assertThat(beatline.app.redis().call(c -> c.zscore("{jobs}:due", "remind24:" + id)).await())
         .isNull();
     assertThat(admin("GET", "/api/v1/meetings/" + id, null).statusCode()).isEqualTo(404);
   }

@@ -82,7 +82,7 @@ class OutreachQuietHoursTest {
   }
 
   Instant due(String job) {
-    Double score = redis.call(c -> c.zscore("jobs:due", job)).await();
+    Double score = redis.call(c -> c.zscore("{jobs}:due", job)).await();
     return score == null ? null : Instant.ofEpochMilli(score.longValue());
   }
 

@@ -158,7 +158,7 @@ class SchedulerTest {
     dying.runDue();
     await()
         .atMost(Duration.ofSeconds(2))
-        .until(() -> redis.call(c -> c.zcard(name + ":leased")).await() == 1);
+        .until(() -> redis.call(c -> c.zcard("{" + name + "}:leased")).await() == 1);
 
     Scheduler survivor = instance(3, counting());
     survivor.start(Duration.ofMillis(50));

@@ -164,7 +164,7 @@ class SimulatorIdentityTest {
     }
 
     // What was written after the last message (a later announcement's bookkeeping) goes too.
-    beatline.app.redis().call(c -> c.set("outbox:done:web:" + who, "9")).await();
+    beatline.app.redis().call(c -> c.set("outbox:{web}:done:" + who, "9")).await();
     beatline
         .app
         .redis()

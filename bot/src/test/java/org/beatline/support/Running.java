@@ -63,7 +63,9 @@ public final class Running implements AutoCloseable {
       Function<Double, OutboxSettings> outbox) {
     Map<String, String> env = new HashMap<>();
     env.put("PORT", "0");
-    env.put("REDIS_URL", TestRedis.url());
+    if (!extra.containsKey("REDIS_URL")) {
+      env.put("REDIS_URL", TestRedis.url());
+    }
     env.put("PUBLIC_BASE_URL", "https://beatline.example.org");
     env.put("ADMIN_TOKEN", "admin-token-for-tests-0123");
     if (providers != null) {

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import org.beatline.outbox.Outbox;
 import org.beatline.redis.Redis;
 
 /**
@@ -28,13 +29,7 @@ final class Identities {
   private static final List<String> CONTACT_KEYS =
       List.of(
           "contact:%s",
-          "session:%s",
-          "subs:%s",
-          "outbox:seq:%s",
-          "outbox:done:%s",
-          "concerns:contact:%s",
-          "handoffs:contact:%s",
-          "relay:%s");
+          "session:%s", "subs:%s", "concerns:contact:%s", "handoffs:contact:%s", "relay:%s");
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private final Redis redis;
@@ -106,21 +101,30 @@ final class Identities {
    * used, so that {@link #sweep} can remove what was written after this message.
    */
   Future<Void> touch(String address) {
-    String contact = channel + ":" + address;
     long seconds = KEEP.toSeconds();
     return redis
         .call(
             c -> {
               List<java.util.concurrent.CompletableFuture<?>> all = new ArrayList<>();
-              for (String pattern : CONTACT_KEYS) {
-                all.add(c.expire(String.format(pattern, contact), seconds).toCompletableFuture());
+              for (String key : keysOf(address)) {
+                all.add(c.expire(key, seconds).toCompletableFuture());
               }
-              all.add(c.expire(WebChannel.Mailbox.key(address), seconds).toCompletableFuture());
               all.add(c.zadd(LAST_USED, System.currentTimeMillis(), address).toCompletableFuture());
               return java.util.concurrent.CompletableFuture.allOf(
                   all.toArray(java.util.concurrent.CompletableFuture[]::new));
             })
         .mapEmpty();
+  }
+
+  /** Every key Beatline keeps for one simulator identity. */
+  private List<String> keysOf(String address) {
+    List<String> keys = new ArrayList<>();
+    for (String pattern : CONTACT_KEYS) {
+      keys.add(String.format(pattern, channel + ":" + address));
+    }
+    keys.addAll(Outbox.recipientKeys(channel, address));
+    keys.add(WebChannel.Mailbox.key(address));
+    return keys;
   }
 
   /** Removes every key of identities unused for {@link #KEEP}; the number of identities. */
@@ -135,10 +139,7 @@ final class Identities {
               }
               List<String> keys = new ArrayList<>();
               for (String address : idle) {
-                for (String pattern : CONTACT_KEYS) {
-                  keys.add(String.format(pattern, channel + ":" + address));
-                }
-                keys.add(WebChannel.Mailbox.key(address));
+                keys.addAll(keysOf(address));
               }
               return redis
                   .call(c -> c.del(keys.toArray(String[]::new)))
