@@ -23,6 +23,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -114,17 +116,22 @@ class TwoInstancesTest {
               job -> {
                 runs.computeIfAbsent(job.id(), k -> new AtomicInteger()).incrementAndGet();
                 mine.incrementAndGet();
-                return outbox.enqueue(
-                    List.of(
-                        new Outbound(
-                            "job-" + job.id(),
-                            "twilio",
-                            job.data().get("to"),
-                            "job " + job.id(),
-                            List.of(),
-                            Outbound.Lane.REPLY,
-                            "test",
-                            "en")));
+                // A job takes a while, so that the other instance polls while it runs.
+                long takes = ThreadLocalRandom.current().nextLong(500);
+                return timer(r, takes)
+                    .compose(
+                        v ->
+                            outbox.enqueue(
+                                List.of(
+                                    new Outbound(
+                                        "job-" + job.id(),
+                                        "twilio",
+                                        job.data().get("to"),
+                                        "job " + job.id(),
+                                        List.of(),
+                                        Outbound.Lane.REPLY,
+                                        "test",
+                                        "en"))));
               });
     }
     Instant now = Instant.now();
@@ -349,6 +356,10 @@ class TwoInstancesTest {
             Providers.twilioSignature("https://beatline.example.org/webhooks/twilio", form))
         .sendForm(body)
         .map(r -> r.statusCode());
+  }
+
+  private static Future<Void> timer(Running r, long ms) {
+    return r.app.vertx().timer(ms, TimeUnit.MILLISECONDS);
   }
 
   private static String phone(int n) {
