@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
  * for {@link #HOLD}) taken in the same script call that marks the provider's message id as seen, so
  * it costs no round trip of its own; it is kept while a long turn runs and given back by a
  * compare-and-delete when the turn ends. A message that finds the lease taken asks again, soon at
- * first, for up to {@link #WAIT}, then fails (the provider is told to retry). Which of two messages
+ * first, for up to {@link #WAIT}, then fails (a webhook answers 503). Which of two messages
  * arriving at two instances at once goes first is whichever takes the lease first. An instance that
  * dies holding a lease blocks its resident for {@link #HOLD} at most; a turn still running after
  * {@link #LONGEST} (something is hung) stops keeping its lease, and the next message goes ahead.
