@@ -107,7 +107,7 @@ public final class Beatline implements AutoCloseable {
               channels.outbox(),
               scheduler,
               Clock.systemUTC());
-      channels.connect(pipeline(redis, registry, content, stores, channels));
+      channels.connect(pipeline(vertx, redis, registry, content, stores, channels));
     } catch (RuntimeException e) {
       // A bad profile or catalogue must not leave a Redis process or event loops behind.
       redis.close();
@@ -121,7 +121,12 @@ public final class Beatline implements AutoCloseable {
 
   /** The pipeline, with the conversation engine at its edge. */
   private static Pipeline pipeline(
-      Redis redis, MeterRegistry registry, Knowledge content, Stores stores, Channels channels) {
+      Vertx vertx,
+      Redis redis,
+      MeterRegistry registry,
+      Knowledge content,
+      Stores stores,
+      Channels channels) {
     EngineConversation conversation =
         new EngineConversation(
             redis,
@@ -136,6 +141,7 @@ public final class Beatline implements AutoCloseable {
             channels::traits,
             content.conversations().confident());
     return new Pipeline(
+        vertx,
         redis,
         stores.contacts,
         stores.ledger,
@@ -232,6 +238,11 @@ public final class Beatline implements AutoCloseable {
 
   public Redis redis() {
     return redis;
+  }
+
+  /** The scheduler of due jobs, shared through Redis with every other instance. */
+  public Scheduler scheduler() {
+    return scheduler;
   }
 
   public List<Channel> channels() {

@@ -2,7 +2,7 @@ package org.beatline.pipeline;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
-import java.time.Instant;
+import io.vertx.core.Vertx;
 import java.util.ArrayList;
 import java.util.List;
 import org.beatline.concern.CaseWork;
@@ -24,7 +24,8 @@ import org.slf4j.LoggerFactory;
 /**
  * A message's way through Beatline, the same for every channel: dedupe, contact, understanding,
  * then the responders in order (safety, consent, officer commands, relay, the conversation) until
- * one answers; its messages are merged per recipient and queued in the outbox.
+ * one answers; its messages are merged per recipient and queued in the outbox. One sender's
+ * messages are handled one after the other, on every instance together (see {@link Turns}).
  */
 public final class Pipeline {
   private static final Logger LOG = LoggerFactory.getLogger(Pipeline.class);
@@ -38,12 +39,14 @@ public final class Pipeline {
   private final LanguageHints languageHints;
   private final MeterRegistry metrics;
   private final List<Responder> responders;
+  private final Turns turns;
 
   /**
    * A pipeline whose gate is, in order: safety, the flood limit, officer commands (which leave STOP
    * and START to consent), consent, the officer relay, the conversation.
    */
   public Pipeline(
+      Vertx vertx,
       Redis redis,
       Contacts contacts,
       ConsentLedger ledger,
@@ -55,6 +58,7 @@ public final class Pipeline {
       Officers officers,
       CaseWork work) {
     this.redis = redis;
+    this.turns = new Turns(vertx, redis, SEEN_SECONDS);
     this.contacts = contacts;
     this.catalogue = renderer.catalogue();
     this.understanding = understanding;
@@ -78,16 +82,17 @@ public final class Pipeline {
    */
   public Future<Handled> handle(Inbound in, boolean deliver) {
     metrics.counter("beatline_inbound_messages", "channel", in.channel()).increment();
-    return firstTime(in)
-        .compose(
-            fresh -> {
-              if (!fresh) {
-                LOG.info("{} {}: replay of {} ignored", in.channel(), mask(in), in.providerId());
-                return Future.succeededFuture(Handled.duplicateMessage());
-              }
-              return process(in, deliver)
-                  .recover(e -> forget(in).compose(v -> Future.failedFuture(e)));
-            });
+    String seen = in.providerId() == null ? null : seenKey(in);
+    return turns.run(
+        in.channel() + ":" + in.address(),
+        seen,
+        fresh -> {
+          if (!fresh) {
+            LOG.info("{} {}: replay of {} ignored", in.channel(), mask(in), in.providerId());
+            return Future.succeededFuture(Handled.duplicateMessage());
+          }
+          return process(in, deliver).recover(e -> forget(in).compose(v -> Future.failedFuture(e)));
+        });
   }
 
   private Future<Handled> process(Inbound in, boolean deliver) {
@@ -140,21 +145,6 @@ public final class Pipeline {
         : catalogue.defaultLanguage();
   }
 
-  private Future<Boolean> firstTime(Inbound in) {
-    if (in.providerId() == null) {
-      return Future.succeededFuture(true);
-    }
-    String key = seenKey(in);
-    return redis
-        .call(
-            c ->
-                c.set(
-                    key,
-                    Instant.now().toString(),
-                    io.lettuce.core.SetArgs.Builder.nx().ex(SEEN_SECONDS)))
-        .map("OK"::equals);
-  }
-
   /** Forgets a message that failed midway, so the provider's retry is processed again. */
   private Future<Void> forget(Inbound in) {
     if (in.providerId() == null) {
@@ -175,8 +165,12 @@ public final class Pipeline {
             });
   }
 
+  /**
+   * The mark that a provider's message was seen, tagged with its sender like the sender's turn, so
+   * that the script taking both stays on one slot of a cluster.
+   */
   private static String seenKey(Inbound in) {
-    return "seen:" + in.channel() + ":" + in.providerId();
+    return "seen:{" + in.channel() + ":" + in.address() + "}:" + in.providerId();
   }
 
   private static String mask(Inbound in) {

@@ -128,7 +128,7 @@ class RunningServiceTest {
       }
       // That turn created the concern. Suppose it failed afterwards (storing the session): the
       // pipeline forgets the message, the session is as before, and Twilio retries.
-      redis.call(c -> c.del("seen:twilio:" + sid)).await();
+      redis.call(c -> c.del("seen:{twilio:" + phone + "}:" + sid)).await();
       redis.call(c -> c.set(session, before)).await();
       assertThat(signedSms(sid, phone, answer)).isEqualTo(200);
 
