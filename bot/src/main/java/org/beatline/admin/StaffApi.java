@@ -33,8 +33,13 @@ public final class StaffApi {
   private static final Set<String> CHANGE =
       Set.of("name", "role", "password", "officerId", "disabled");
 
-  /** Verified against when a login names no account, so that both take the same time. */
-  private static final String NO_ONE = Passwords.hash("no account has this password");
+  /**
+   * Verified against when a login names no account, so that both take the same time; made on the
+   * first such login (a worker thread's hash), not at startup.
+   */
+  private static final class NoOne {
+    static final String HASH = Passwords.hash("no account has this password");
+  }
 
   private final Vertx vertx;
   private final Access access;
@@ -121,7 +126,7 @@ public final class StaffApi {
                               .executeBlocking(
                                   () ->
                                       Passwords.verify(
-                                              password, a == null ? NO_ONE : a.passwordHash())
+                                              password, a == null ? NoOne.HASH : a.passwordHash())
                                           && a != null
                                           && !a.disabled(),
                                   false)
