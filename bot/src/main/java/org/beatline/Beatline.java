@@ -15,6 +15,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.beatline.channel.Channel;
@@ -58,6 +60,10 @@ public final class Beatline implements AutoCloseable {
 
   private Beatline(Config config) {
     this.config = config;
+    // Reading the content and training the models take most of startup and need neither Redis nor
+    // the event loops: they run while those start.
+    CompletableFuture<Knowledge> knowledge =
+        CompletableFuture.supplyAsync(() -> Knowledge.load(config));
     this.registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     new io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics().bindTo(registry);
     new io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics().bindTo(registry);
@@ -80,7 +86,7 @@ public final class Beatline implements AutoCloseable {
       throw e;
     }
     try {
-      this.content = Knowledge.load(config);
+      this.content = loaded(knowledge);
       Contacts contacts = new Contacts(redis);
       ConsentLedger ledger = new ConsentLedger(redis, contacts, config.addressHashKey());
       if (config.production() && config.addressHashKey() == null) {
@@ -115,6 +121,21 @@ public final class Beatline implements AutoCloseable {
         embedded.close();
       }
       vertx.close();
+      throw e;
+    }
+  }
+
+  /** The content once loaded; a bad profile or catalogue fails with its own exception. */
+  private static Knowledge loaded(CompletableFuture<Knowledge> knowledge) {
+    try {
+      return knowledge.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException cause) {
+        throw cause;
+      }
+      if (e.getCause() instanceof Error error) {
+        throw error;
+      }
       throw e;
     }
   }
