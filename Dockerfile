@@ -15,12 +15,14 @@ FROM eclipse-temurin:17-jre
 RUN apt-get update \
  && apt-get install -y --no-install-recommends curl \
  && rm -rf /var/lib/apt/lists/* \
- && useradd --system --uid 10001 --home-dir /app beatline
+ && useradd --system --uid 10001 --home-dir /app beatline \
+ && mkdir -p /app/models && chown 10001 /app/models
 WORKDIR /app
 # The slim jar: no embedded Redis (the container is given REDIS_URL) and no stock language model.
 COPY --from=build /src/bot/target/beatline-slim.jar /app/beatline.jar
 USER 10001
-ENV PORT=8080 JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75"
+# The trained intent model is kept here between starts (a volume keeps it between containers).
+ENV PORT=8080 JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75" MODEL_CACHE_DIR=/app/models
 EXPOSE 8080
 HEALTHCHECK --interval=15s --timeout=3s --start-period=30s --retries=3 \
   CMD curl -fsS "http://127.0.0.1:${PORT}/health" || exit 1

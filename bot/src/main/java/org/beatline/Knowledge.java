@@ -35,7 +35,8 @@ final class Knowledge {
   static Knowledge load(Config config) {
     return load(
         Content.folder(config.conversationsDir(), "conversations"),
-        Content.folder(config.translationsDir(), "translations"));
+        Content.folder(config.translationsDir(), "translations"),
+        config.modelCacheDir() == null ? null : Path.of(config.modelCacheDir()));
   }
 
   /**
@@ -43,6 +44,13 @@ final class Knowledge {
    * nothing here may ask a path for a {@link java.io.File}.
    */
   static Knowledge load(Path dir, Path translations) {
+    return load(dir, translations, null);
+  }
+
+  /**
+   * The same, keeping the trained intent model in {@code modelCache} between starts (or not: null).
+   */
+  static Knowledge load(Path dir, Path translations, Path modelCache) {
     // The profile is read once: the catalogues need its language and zone, the flows the rest.
     Department profile = Conversations.readDepartment(dir);
     DepartmentFile department = DepartmentFile.of(profile.facts());
@@ -52,7 +60,7 @@ final class Knowledge {
         department,
         new Renderer(catalogue, department.replyArgs()),
         Conversations.load(dir, catalogue, profile),
-        Nlu.train(dir, translations));
+        Nlu.train(dir, translations, modelCache));
   }
 
   DepartmentFile department() {

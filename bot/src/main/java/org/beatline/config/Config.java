@@ -31,7 +31,8 @@ public record Config(
     int httpIdleSeconds,
     int httpMaxConnections,
     String metricsToken,
-    String addressHashKey) {
+    String addressHashKey,
+    String modelCacheDir) {
 
   /** Whether the web simulator is served: AUTO serves it only while no channel is live. */
   public enum Simulator {
@@ -135,7 +136,19 @@ public record Config(
         integer(get.apply("HTTP_IDLE_SECONDS"), 30, 1, 3600, "HTTP_IDLE_SECONDS"),
         integer(get.apply("HTTP_MAX_CONNECTIONS"), 2000, 1, 1_000_000, "HTTP_MAX_CONNECTIONS"),
         get.apply("METRICS_TOKEN"),
-        hashKey(get.apply("ADDRESS_HASH_KEY")));
+        hashKey(get.apply("ADDRESS_HASH_KEY")),
+        modelCache(get.apply("MODEL_CACHE_DIR"), get.apply("HOME")));
+  }
+
+  /**
+   * Where the trained intent model is kept between starts: {@code MODEL_CACHE_DIR}, else the user's
+   * {@code ~/.cache/beatline}; {@code off} keeps it nowhere.
+   */
+  static String modelCache(String dir, String home) {
+    if (dir != null) {
+      return dir.equalsIgnoreCase("off") ? null : dir;
+    }
+    return home == null ? null : home + "/.cache/beatline";
   }
 
   private static String hashKey(String v) {

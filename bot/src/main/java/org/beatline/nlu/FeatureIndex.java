@@ -59,6 +59,20 @@ final class FeatureIndex {
     return size;
   }
 
+  /** Every feature, at its number: adding them in this order numbers them as here. */
+  long[] inOrder() {
+    long[] out = new long[size];
+    for (int j = 0; j < keys.length; j++) {
+      if (keys[j] != EMPTY) {
+        out[values[j]] = keys[j];
+      }
+    }
+    if (hasEmptyKey) {
+      out[emptyKeyValue] = EMPTY;
+    }
+    return out;
+  }
+
   private void grow() {
     long[] oldKeys = keys;
     int[] oldValues = values;

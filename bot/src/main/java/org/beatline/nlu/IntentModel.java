@@ -1,11 +1,25 @@
 package org.beatline.nlu;
 
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A maximum-entropy (multinomial logistic regression) classifier of intents over the features of
@@ -22,6 +36,8 @@ import java.util.Random;
  * share between threads.
  */
 final class IntentModel {
+  private static final Logger LOG = LoggerFactory.getLogger(IntentModel.class);
+
   /** Passes over the examples: 6 score as well as 10 and 25, in a fraction of the time. */
   private static final int EPOCHS = 6;
 
@@ -57,6 +73,139 @@ final class IntentModel {
     this.intents = intents;
     this.weights = weights;
     this.sharpness = sharpness;
+  }
+
+  /** What a cached model's file starts with; a new format or new training constants change it. */
+  private static final String CACHE_FORMAT = "beatline-intents-1";
+
+  /**
+   * The model trained on {@code examples}, read from {@code cacheDir} when a model of exactly these
+   * examples and this training was kept there, else trained and kept there for the next start
+   * (training is most of startup; reading the model takes a tenth of it). Training is
+   * deterministic, so a kept model is the one training would make. Without a folder (null), or when
+   * it cannot be read or written, the model is trained as always.
+   */
+  static IntentModel trainedOrKept(List<Example> examples, double sharpness, Path cacheDir) {
+    if (cacheDir == null) {
+      return train(examples, sharpness);
+    }
+    Path file;
+    try {
+      file = cacheDir.resolve(cacheKey(examples, sharpness) + ".bin");
+    } catch (RuntimeException e) {
+      LOG.info("no kept intent model: {}", e.toString());
+      return train(examples, sharpness);
+    }
+    if (Files.isRegularFile(file)) {
+      try (DataInputStream in =
+          new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
+        return read(in, sharpness);
+      } catch (IOException | RuntimeException e) {
+        LOG.info("the kept intent model {} cannot be read, training again: {}", file, e.toString());
+      }
+    }
+    IntentModel model = train(examples, sharpness);
+    try {
+      Files.createDirectories(cacheDir);
+      Path partial = Files.createTempFile(cacheDir, "intents", ".part");
+      try (DataOutputStream out =
+          new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(partial), 1 << 16))) {
+        model.write(out);
+      }
+      Files.move(
+          partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException | RuntimeException e) {
+      LOG.info("the intent model cannot be kept in {}: {}", cacheDir, e.toString());
+    }
+    return model;
+  }
+
+  /**
+   * A digest of everything training depends on: the examples in order, the constants, and the code.
+   */
+  static String cacheKey(List<Example> examples, double sharpness) {
+    try {
+      MessageDigest d = MessageDigest.getInstance("SHA-256");
+      d.update(
+          (CACHE_FORMAT
+                  + "|"
+                  + EPOCHS
+                  + "|"
+                  + RATE
+                  + "|"
+                  + SMOOTHING
+                  + "|"
+                  + SEED
+                  + "|"
+                  + BAYES
+                  + "|"
+                  + BAYES_PRIOR
+                  + "|"
+                  + sharpness
+                  + "\n")
+              .getBytes(StandardCharsets.UTF_8));
+      // The code that turns text into features and features into a model: a build that changes it
+      // never reads a model an earlier one kept.
+      for (Class<?> code :
+          List.of(IntentModel.class, Features.class, FeatureIndex.class, TextFolding.class)) {
+        try (var in = code.getResourceAsStream(code.getSimpleName() + ".class")) {
+          if (in == null) {
+            throw new IllegalStateException("cannot read " + code.getName());
+          }
+          d.update(in.readAllBytes());
+        }
+      }
+      for (Example e : examples) {
+        d.update((e.intent() + "\t" + e.text() + "\n").getBytes(StandardCharsets.UTF_8));
+      }
+      return HexFormat.of().formatHex(d.digest(), 0, 16);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  private void write(DataOutputStream out) throws IOException {
+    out.writeUTF(CACHE_FORMAT);
+    out.writeInt(intents.length);
+    for (String intent : intents) {
+      out.writeUTF(intent);
+    }
+    long[] features = index.inOrder();
+    out.writeInt(features.length);
+    for (long f : features) {
+      out.writeLong(f);
+    }
+    out.writeInt(weights.length);
+    for (float w : weights) {
+      out.writeFloat(w);
+    }
+  }
+
+  private static IntentModel read(DataInputStream in, double sharpness) throws IOException {
+    if (!CACHE_FORMAT.equals(in.readUTF())) {
+      throw new IOException("not a model of this version");
+    }
+    String[] intents = new String[in.readInt()];
+    for (int i = 0; i < intents.length; i++) {
+      intents[i] = in.readUTF();
+    }
+    FeatureIndex index = new FeatureIndex();
+    int features = in.readInt();
+    for (int i = 0; i < features; i++) {
+      if (index.add(in.readLong()) != i) {
+        throw new IOException("features out of order");
+      }
+    }
+    float[] weights = new float[in.readInt()];
+    if (weights.length != features * intents.length) {
+      throw new IOException("weights do not match the features and intents");
+    }
+    for (int i = 0; i < weights.length; i++) {
+      weights[i] = in.readFloat();
+    }
+    return new IntentModel(index, intents, weights, sharpness);
   }
 
   /** Trains on {@code examples}; {@code sharpness} multiplies the scores before the softmax. */

@@ -69,13 +69,21 @@ public final class Nlu implements Understanding {
    * (answer words, option labels) and the neighbourhoods' names never raise the alarm alone.
    */
   public static Nlu train(Path conversationsDir, Path translationsDir) {
+    return train(conversationsDir, translationsDir, null);
+  }
+
+  /**
+   * The same, keeping the trained intent model in {@code modelCache} (null: nowhere) and reading it
+   * from there at the next start when the examples are the same.
+   */
+  public static Nlu train(Path conversationsDir, Path translationsDir, Path modelCache) {
     CompletableFuture<OrdinaryWords> ordinary =
         CompletableFuture.supplyAsync(() -> OrdinaryWords.read(conversationsDir, translationsDir));
-    Nlu nlu = trainFrom(conversationsDir);
+    Nlu nlu = trainFrom(conversationsDir, modelCache);
     return new Nlu(nlu.languages, nlu.detector, nlu.intents, nlu.safety, join(ordinary));
   }
 
-  private static Nlu trainFrom(Path conversationsDir) {
+  private static Nlu trainFrom(Path conversationsDir, Path modelCache) {
     Logging.quietOpenNlp();
     List<String> names = ExampleFiles.languages(conversationsDir);
     CompletableFuture<StockLanguageModel> stock =
@@ -86,20 +94,27 @@ public final class Nlu implements Understanding {
             });
     List<LanguageExamples> all = ExampleFiles.read(conversationsDir);
     return train(
-        all, CompletableFuture.supplyAsync(() -> ExampleFiles.cues(conversationsDir, all)), stock);
+        all,
+        CompletableFuture.supplyAsync(() -> ExampleFiles.cues(conversationsDir, all)),
+        stock,
+        modelCache);
   }
 
   /** Trains on {@code all} with the cues and stock model already read. */
   static Nlu train(
       List<LanguageExamples> all, Map<String, EmergencyCues> cues, StockLanguageModel stock) {
     return train(
-        all, CompletableFuture.completedFuture(cues), CompletableFuture.completedFuture(stock));
+        all,
+        CompletableFuture.completedFuture(cues),
+        CompletableFuture.completedFuture(stock),
+        null);
   }
 
   private static Nlu train(
       List<LanguageExamples> all,
       CompletableFuture<Map<String, EmergencyCues>> cues,
-      CompletableFuture<StockLanguageModel> stock) {
+      CompletableFuture<StockLanguageModel> stock,
+      Path modelCache) {
     Logging.quietOpenNlp();
     CompletableFuture<LanguageDetector> detector =
         stock.thenApplyAsync(model -> LanguageDetector.train(all, model));
@@ -113,7 +128,7 @@ public final class Nlu implements Understanding {
     // One model for all languages measured better than one per language (77% against 71% under
     // cross-validation): residents mix English words into every language, and the examples of
     // all languages reinforce each other.
-    IntentModel intents = IntentModel.train(examples, SHARPNESS);
+    IntentModel intents = IntentModel.trainedOrKept(examples, SHARPNESS, modelCache);
     return new Nlu(languages, join(detector), intents, join(safety), OrdinaryWords.none());
   }
 

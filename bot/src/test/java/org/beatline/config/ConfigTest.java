@@ -21,6 +21,19 @@ class ConfigTest {
   }
 
   @Test
+  void theIntentModelIsKeptInTheUsersCacheUnlessToldOtherwise() {
+    assertThat(Config.from(Map.of("HOME", "/home/beat")).modelCacheDir())
+        .isEqualTo("/home/beat/.cache/beatline");
+    assertThat(
+            Config.from(Map.of("HOME", "/home/beat", "MODEL_CACHE_DIR", "/var/cache/bl"))
+                .modelCacheDir())
+        .isEqualTo("/var/cache/bl");
+    assertThat(Config.from(Map.of("HOME", "/home/beat", "MODEL_CACHE_DIR", "off")).modelCacheDir())
+        .isNull();
+    assertThat(Config.from(Map.of()).modelCacheDir()).isNull();
+  }
+
+  @Test
   void badValuesFailWithOneLineReasons() {
     assertBad(Map.of("PORT", "eighty"), "PORT");
     assertBad(Map.of("REDIS_URL", "http://x"), "REDIS_URL");
