@@ -5,6 +5,9 @@ import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.FloatBuffer;
+import java.nio.LongBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -178,9 +181,9 @@ final class IntentModel {
       out.writeLong(f);
     }
     out.writeInt(weights.length);
-    for (float w : weights) {
-      out.writeFloat(w);
-    }
+    ByteBuffer bytes = ByteBuffer.allocate(weights.length * Float.BYTES);
+    bytes.asFloatBuffer().put(weights);
+    out.write(bytes.array());
   }
 
   private static IntentModel read(DataInputStream in, double sharpness) throws IOException {
@@ -193,18 +196,26 @@ final class IntentModel {
     }
     FeatureIndex index = new FeatureIndex();
     int features = in.readInt();
+    // Read in bulk: DataOutputStream wrote big-endian, as a ByteBuffer reads.
+    LongBuffer keys = ByteBuffer.wrap(in.readNBytes(features * Long.BYTES)).asLongBuffer();
+    if (keys.remaining() != features) {
+      throw new IOException("the file ends early");
+    }
     for (int i = 0; i < features; i++) {
-      if (index.add(in.readLong()) != i) {
+      if (index.add(keys.get(i)) != i) {
         throw new IOException("features out of order");
       }
     }
-    float[] weights = new float[in.readInt()];
-    if (weights.length != features * intents.length) {
+    int count = in.readInt();
+    if (count != features * intents.length) {
       throw new IOException("weights do not match the features and intents");
     }
-    for (int i = 0; i < weights.length; i++) {
-      weights[i] = in.readFloat();
+    float[] weights = new float[count];
+    FloatBuffer w = ByteBuffer.wrap(in.readNBytes(weights.length * Float.BYTES)).asFloatBuffer();
+    if (w.remaining() != weights.length) {
+      throw new IOException("the file ends early");
     }
+    w.get(weights);
     return new IntentModel(index, intents, weights, sharpness);
   }
 
