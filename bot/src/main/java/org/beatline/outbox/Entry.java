@@ -9,9 +9,14 @@ import org.beatline.message.Outbound;
 
 /**
  * An outbound message as it waits in the outbox: the message, its place in the recipient's order,
- * how often it was tried, and when it was first queued.
+ * how often it was tried, when it was first queued, and whether an earlier try may have reached the
+ * provider although it failed (then the provider is asked before it is sent again).
  */
-record Entry(Outbound message, long seq, int attempts, long enqueuedAt) {
+record Entry(Outbound message, long seq, int attempts, long enqueuedAt, boolean unsure) {
+
+  Entry(Outbound message, long seq, int attempts, long enqueuedAt) {
+    this(message, seq, attempts, enqueuedAt, false);
+  }
 
   Map<String, String> toFields() {
     Map<String, String> f = new HashMap<>();
@@ -19,6 +24,9 @@ record Entry(Outbound message, long seq, int attempts, long enqueuedAt) {
     f.put("seq", Long.toString(seq));
     f.put("attempts", Integer.toString(attempts));
     f.put("at", Long.toString(enqueuedAt));
+    if (unsure) {
+      f.put("unsure", "1");
+    }
     return f;
   }
 
@@ -27,11 +35,13 @@ record Entry(Outbound message, long seq, int attempts, long enqueuedAt) {
         decode(new JsonObject(f.get("m"))),
         Long.parseLong(f.get("seq")),
         Integer.parseInt(f.getOrDefault("attempts", "0")),
-        Long.parseLong(f.getOrDefault("at", "0")));
+        Long.parseLong(f.getOrDefault("at", "0")),
+        "1".equals(f.get("unsure")));
   }
 
-  Entry retried() {
-    return new Entry(message, seq, attempts + 1, enqueuedAt);
+  /** The entry for its next attempt; {@code unsure} if this one may have reached the provider. */
+  Entry retried(boolean unsure) {
+    return new Entry(message, seq, attempts + 1, enqueuedAt, this.unsure || unsure);
   }
 
   String toJson() {

@@ -27,6 +27,11 @@ final class OutboxKeys {
     return "outbox:" + channel + ":rate";
   }
 
+  /** Kept alive by a running consumer of the channel's outbox (see {@link Takeover}). */
+  static String alive(String channel, String consumer) {
+    return "outbox:" + channel + ":alive:" + consumer;
+  }
+
   /** The last sequence number handed out to messages for one recipient. */
   static String seq(String channel, String address) {
     return "outbox:seq:" + channel + ":" + address;

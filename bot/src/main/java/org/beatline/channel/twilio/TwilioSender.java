@@ -6,12 +6,16 @@ import com.twilio.http.NetworkHttpClient;
 import com.twilio.http.TwilioRestClient;
 import com.twilio.rest.api.v2010.account.Message;
 import com.twilio.rest.api.v2010.account.MessageCreator;
+import com.twilio.rest.api.v2010.account.MessageReader;
 import com.twilio.type.PhoneNumber;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Set;
 import org.apache.hc.client5.http.HttpRoute;
@@ -28,13 +32,19 @@ import org.beatline.message.Sender;
 /**
  * Sends through Twilio's Messages API with the official SDK, on a worker thread (the SDK blocks),
  * against the configured API base. Errors are classified for the outbox: 429 and 5xx are retried,
- * 21610 means the recipient replied STOP to the carrier, other 4xx are permanent.
+ * 21610 means the recipient replied STOP to the carrier, other 4xx are permanent. Whether Twilio
+ * already has a message is looked up in its list of messages to the recipient.
  */
 final class TwilioSender implements Sender {
   /** Twilio error codes that mean the number can never receive from us as things stand. */
   static final Set<Integer> OPTED_OUT = Set.of(21610);
 
   private static final ThreadLocal<Duration> RETRY_AFTER = new ThreadLocal<>();
+  // How far apart our clock and Twilio's may be when a message's creation is compared.
+  private static final Duration CLOCK_SKEW = Duration.ofMinutes(1);
+  // The newest messages to the recipient searched for one: a resident gets few between a crash and
+  // the takeover of what it left.
+  private static final long LOOK_BACK = 50;
   private final WorkerExecutor workers;
   private final TwilioRestClient client;
   private final String from;
@@ -126,7 +136,7 @@ final class TwilioSender implements Sender {
     } catch (ApiException e) {
       throw classify(e, RETRY_AFTER.get());
     } catch (ApiConnectionException e) {
-      throw SendFailure.retryable("connection", e.getMessage(), null);
+      throw SendFailure.unanswered("connection", e.getMessage(), null);
     }
   }
 
@@ -135,9 +145,46 @@ final class TwilioSender implements Sender {
     if (from.startsWith("MG")) {
       return Message.creator(to, from, m.text());
     }
+    return Message.creator(to, new PhoneNumber(sender(m)), m.text());
+  }
+
+  /** The number a message to {@code m}'s recipient is sent from (not a Messaging Service). */
+  private String sender(Outbound m) {
     boolean whatsapp = m.address().startsWith("whatsapp:");
-    String sender = whatsapp && !from.startsWith("whatsapp:") ? "whatsapp:" + from : from;
-    return Message.creator(to, new PhoneNumber(sender), m.text());
+    return whatsapp && !from.startsWith("whatsapp:") ? "whatsapp:" + from : from;
+  }
+
+  /**
+   * Looks for the message among the newest Twilio holds to its recipient (from our number, unless a
+   * Messaging Service picks it): the same text, created since it was queued. A text Twilio changed
+   * on its way (a Messaging Service's smart encoding) is not recognised, and is sent again.
+   */
+  @Override
+  public Future<String> find(Outbound m, long since) {
+    return workers.executeBlocking(() -> lookUp(m, since), false);
+  }
+
+  private String lookUp(Outbound m, long since) {
+    ZonedDateTime after = Instant.ofEpochMilli(since).minus(CLOCK_SKEW).atZone(ZoneOffset.UTC);
+    MessageReader reader =
+        Message.reader().setTo(new PhoneNumber(m.address())).setPageSize(LOOK_BACK);
+    if (!from.startsWith("MG")) {
+      reader.setFrom(new PhoneNumber(sender(m)));
+    }
+    RETRY_AFTER.remove();
+    try {
+      for (Message sent : reader.firstPage(client).getRecords()) {
+        boolean recent = sent.getDateCreated() == null || !sent.getDateCreated().isBefore(after);
+        if (recent && m.text().equals(sent.getBody())) {
+          return sent.getSid();
+        }
+      }
+      return null;
+    } catch (ApiException e) {
+      throw classify(e, RETRY_AFTER.get());
+    } catch (ApiConnectionException e) {
+      throw SendFailure.retryable("connection", e.getMessage(), null);
+    }
   }
 
   static SendFailure classify(ApiException e, Duration retryAfter) {
@@ -147,7 +194,10 @@ final class TwilioSender implements Sender {
     if (code != null && OPTED_OUT.contains(code)) {
       return SendFailure.optedOut(id, e.getMessage());
     }
-    if (status == null || status == 429 || status >= 500) {
+    if (status != null && status >= 500) {
+      return SendFailure.unanswered(id, e.getMessage(), retryAfter);
+    }
+    if (status == null || status == 429) {
       return SendFailure.retryable(id, e.getMessage(), retryAfter);
     }
     return SendFailure.permanent(id, e.getMessage());
