@@ -85,6 +85,9 @@ public final class OutboxWorker extends VerticleBase {
   // Where reading this consumer's own pending entries again has got in each lane, while it does.
   private final Map<String, String> ownFrom = new HashMap<>();
   private boolean recheck;
+  // When Redis last failed this worker: everyone's heartbeat lapses in an outage, so nobody is
+  // taken for gone until heartbeats have had time to come back.
+  private long troubleAt;
   private final Window window;
   private Acks acks;
   private Pacer pacer;
@@ -93,6 +96,10 @@ public final class OutboxWorker extends VerticleBase {
   private boolean running;
   private boolean reading;
   private int inFlight;
+  // Sends given up on (timed out) that the sender is still running: they keep their place in the
+  // window, so that the next sends never wait behind them in the sender's threads, leaving later
+  // than their rate slot (a burst) or after their own timeout (sent twice).
+  private int lingering;
   private Promise<Void> stopped;
   private long lastClaim;
   private long lastMove;
@@ -212,7 +219,7 @@ public final class OutboxWorker extends VerticleBase {
       settle();
       return;
     }
-    int here = inFlight + queuedCount();
+    int here = inFlight + lingering + queuedCount();
     int room = window.size() - here;
     // Busy: wait until a quarter of the window is free, so that one read (and its MGET and the
     // flush before it) serves many messages rather than each completion.
@@ -338,7 +345,7 @@ public final class OutboxWorker extends VerticleBase {
 
   /** Starts queued entries, highest lane first, while the window has room. */
   private void dispatch() {
-    while (running && inFlight < window.size()) {
+    while (running && inFlight + lingering < window.size()) {
       Pending next = null;
       for (ArrayDeque<Pending> q : queued) {
         if (!q.isEmpty()) {
@@ -388,7 +395,7 @@ public final class OutboxWorker extends VerticleBase {
         all =
             all.compose(
                     got ->
-                        got.size() >= room
+                        got.size() >= room || now - troubleAt < 2 * Takeover.GONE_AFTER.toMillis()
                             ? Future.succeededFuture(got)
                             : claimGone(lane, room - got.size()).map(more -> concat(got, more)))
                 .compose(
@@ -432,6 +439,7 @@ public final class OutboxWorker extends VerticleBase {
   /** From now on, reads this consumer's own pending entries again before any new one. */
   private void recheck() {
     recheck = true;
+    troubleAt = System.currentTimeMillis();
     ownFrom.clear();
   }
 
@@ -608,11 +616,12 @@ public final class OutboxWorker extends VerticleBase {
         .compose(
             v -> {
               long started = System.nanoTime();
+              Future<String> sending = sender.send(m);
               // The window follows the provider's latency, not the wait for a slot.
-              return sender
-                  .send(m)
+              return sending
                   .timeout(settings.sendTimeout().toMillis(), TimeUnit.MILLISECONDS)
-                  .andThen(x -> window.observe(System.nanoTime() - started));
+                  .andThen(x -> window.observe(System.nanoTime() - started))
+                  .onFailure(e -> linger(sending));
             })
         .compose(
             providerId -> {
@@ -624,6 +633,22 @@ public final class OutboxWorker extends VerticleBase {
                 failure instanceof Pacer.Stopped
                     ? later(raw, entry, Duration.ZERO) // never sent: the next worker sends it
                     : failed(raw, entry, r, failure));
+  }
+
+  /** Keeps a send that timed out in the window until the sender is done with it. */
+  private void linger(Future<String> sending) {
+    if (sending.isComplete()) {
+      return;
+    }
+    lingering++;
+    sending.onComplete(
+        x ->
+            context.runOnContext(
+                v -> {
+                  lingering--;
+                  dispatch();
+                  fill();
+                }));
   }
 
   private Future<Void> failed(

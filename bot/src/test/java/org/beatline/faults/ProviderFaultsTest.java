@@ -41,7 +41,7 @@ class ProviderFaultsTest {
   private static final int RECIPIENTS = 20;
   private static final int EACH = 3;
   private static final int MPS = 10;
-  private static final String TWILIO_RATE = Integer.toString(MPS);
+  private static final String RATE = Integer.toString(MPS);
 
   @Test
   void twilioFaultsDeliverEachMessageOnceInOrderWithinTheRate() {
@@ -60,8 +60,8 @@ class ProviderFaultsTest {
         Running beatline =
             Running.start(
                 twilio,
-                Map.of("REDIS_URL", redis.url(), "TWILIO_MPS", TWILIO_RATE),
-                ProviderFaultsTest::outbox)) {
+                Map.of("REDIS_URL", redis.url(), "TWILIO_MPS", RATE),
+                mps -> outbox(mps, Duration.ofSeconds(1)))) {
       List<Outbound> messages = new ArrayList<>();
       for (int k = 0; k < EACH; k++) {
         for (int i = 0; i < RECIPIENTS; i++) {
@@ -81,6 +81,16 @@ class ProviderFaultsTest {
           RECIPIENTS * EACH,
           taken.size(),
           taken.size() - taken.stream().distinct().count());
+      if (taken.size() != taken.stream().distinct().count()) {
+        creates(twilio)
+            .forEach(
+                e ->
+                    System.out.printf(
+                        "%d %s %d%n",
+                        e.getRequest().getLoggedDate().getTime(),
+                        field(e.getRequest().getBodyAsString(), "Body"),
+                        e.getResponseDefinition().getStatus()));
+      }
       assertThat(taken).as("messages Twilio took").doesNotHaveDuplicates();
       assertThat(outOfOrder(taken)).as("recipients whose messages came out of order").isEmpty();
       assertWithinRate("Twilio", creates(twilio));
@@ -112,8 +122,8 @@ class ProviderFaultsTest {
         Running beatline =
             Running.start(
                 telegram,
-                Map.of("REDIS_URL", redis.url(), "TELEGRAM_MPS", TWILIO_RATE),
-                ProviderFaultsTest::outbox)) {
+                Map.of("REDIS_URL", redis.url(), "TELEGRAM_MPS", RATE),
+                mps -> outbox(mps, Duration.ofSeconds(10)))) {
       List<Outbound> messages = new ArrayList<>();
       for (int k = 0; k < EACH; k++) {
         for (int i = 0; i < RECIPIENTS; i++) {
@@ -168,24 +178,24 @@ class ProviderFaultsTest {
     };
   }
 
-  /** A Twilio stand-in that can hold a response for 30 s without holding a thread for it. */
+  /** A Twilio stand-in with threads to spare for the responses it holds for 30 s. */
   private static WireMockServer stallingStandIn() {
-    return Providers.start(
-        Providers.options().asynchronousResponseEnabled(true).asynchronousResponseThreads(4));
+    return Providers.start(Providers.options().containerThreads(64));
   }
 
   /**
-   * Quick retries and a send timeout of one second, so that a stall is given up on at once; the
+   * Quick retries, the given send timeout (one second for Twilio, so that a stall is given up on at
+   * once; Telegram has no stall here, and a send it timed out on could not be looked up), and the
    * production takeover of two minutes, so that only the retries deliver.
    */
-  private static OutboxSettings outbox(double mps) {
+  private static OutboxSettings outbox(double mps, Duration sendTimeout) {
     return new OutboxSettings(
         mps,
         Duration.ofMillis(50),
         Duration.ofMillis(500),
         8,
         Duration.ofMinutes(2),
-        Duration.ofSeconds(1),
+        sendTimeout,
         OutboxSettings.MAX_IN_FLIGHT);
   }
 
@@ -247,7 +257,7 @@ class ProviderFaultsTest {
   /**
    * The rate at the stand-in is the channel's over any three seconds. Sends leave at their reserved
    * slots, but on a loaded machine one may leave a few hundred milliseconds late, next to the one
-   * after it: a quarter of a second of sends is allowed for that.
+   * after it: half a second of sends is allowed for that.
    */
   private static void assertWithinRate(String provider, List<ServeEvent> requests) {
     int second = busiest(requests, 1000);
@@ -255,7 +265,7 @@ class ProviderFaultsTest {
     System.out.printf(
         "%s: at most %d requests in one second, %d in three, at %d a second%n",
         provider, second, three, MPS);
-    assertThat(three).as("requests in any three seconds").isLessThanOrEqualTo(3 * MPS + MPS / 4);
+    assertThat(three).as("requests in any three seconds").isLessThanOrEqualTo(3 * MPS + MPS / 2);
   }
 
   /** The most requests that arrived within any {@code millis}. */

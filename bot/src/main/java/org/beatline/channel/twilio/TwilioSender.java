@@ -3,6 +3,8 @@ package org.beatline.channel.twilio;
 import com.twilio.exception.ApiConnectionException;
 import com.twilio.exception.ApiException;
 import com.twilio.http.NetworkHttpClient;
+import com.twilio.http.Request;
+import com.twilio.http.Response;
 import com.twilio.http.TwilioRestClient;
 import com.twilio.rest.api.v2010.account.Message;
 import com.twilio.rest.api.v2010.account.MessageCreator;
@@ -40,8 +42,10 @@ final class TwilioSender implements Sender {
   static final Set<Integer> OPTED_OUT = Set.of(21610);
 
   private static final ThreadLocal<Duration> RETRY_AFTER = new ThreadLocal<>();
-  // How far apart our clock and Twilio's may be when a message's creation is compared.
-  private static final Duration CLOCK_SKEW = Duration.ofMinutes(1);
+  // Twilio's creation times are whole seconds, and clocks differ a little: a message created that
+  // much before it was queued still counts. Less errs towards sending again, more towards taking an
+  // earlier identical text for this one.
+  private static final Duration CLOCK_SKEW = Duration.ofSeconds(2);
   // The newest messages to the recipient searched for one: a resident gets few between a crash and
   // the takeover of what it left.
   private static final long LOOK_BACK = 50;
@@ -70,7 +74,7 @@ final class TwilioSender implements Sender {
     this.statusCallback = callback;
     this.client =
         new TwilioRestClient.Builder(sid, token)
-            .httpClient(new NetworkHttpClient(httpClient(apiBase, concurrency)))
+            .httpClient(new SingleTry(httpClient(apiBase, concurrency)))
             .build();
   }
 
@@ -78,8 +82,14 @@ final class TwilioSender implements Sender {
     PoolingHttpClientConnectionManager pool = new PoolingHttpClientConnectionManager();
     pool.setMaxTotal(concurrency);
     pool.setDefaultMaxPerRoute(concurrency);
+    // The outbox retries, at its rate and after Twilio's Retry-After; the HTTP client's own retry
+    // of
+    // a 429 or 503 would send again out of pace and behind the outbox's back.
     HttpClientBuilder builder =
-        HttpClients.custom().useSystemProperties().setConnectionManager(pool);
+        HttpClients.custom()
+            .useSystemProperties()
+            .setConnectionManager(pool)
+            .disableAutomaticRetries();
     URI base = URI.create(apiBase);
     if (!"api.twilio.com".equals(base.getHost())) {
       // The SDK always addresses api.twilio.com; route its requests to the configured base instead.
@@ -94,6 +104,21 @@ final class TwilioSender implements Sender {
           RETRY_AFTER.set(h == null ? null : seconds(h.getValue()));
         });
     return builder;
+  }
+
+  /**
+   * The SDK's client, making each request once: the SDK itself would repeat a request that met a
+   * 5xx up to three times, 100 ms apart, out of the outbox's pace.
+   */
+  private static final class SingleTry extends NetworkHttpClient {
+    SingleTry(HttpClientBuilder builder) {
+      super(builder);
+    }
+
+    @Override
+    public Response reliableRequest(Request request) {
+      return makeRequest(request);
+    }
   }
 
   private static Duration seconds(String value) {
@@ -194,10 +219,11 @@ final class TwilioSender implements Sender {
     if (code != null && OPTED_OUT.contains(code)) {
       return SendFailure.optedOut(id, e.getMessage());
     }
-    if (status != null && status >= 500) {
+    // No status: the connection broke before Twilio answered.
+    if (status == null || status >= 500) {
       return SendFailure.unanswered(id, e.getMessage(), retryAfter);
     }
-    if (status == null || status == 429) {
+    if (status == 429) {
       return SendFailure.retryable(id, e.getMessage(), retryAfter);
     }
     return SendFailure.permanent(id, e.getMessage());
