@@ -256,8 +256,9 @@ class ProviderFaultsTest {
 
   /**
    * The rate at the stand-in is the channel's over any three seconds. Sends leave at their reserved
-   * slots, but on a loaded machine one may leave a few hundred milliseconds late, next to the one
-   * after it: half a second of sends is allowed for that.
+   * slots, but on a loaded machine (a load of 10 to 13 on two cores while these ran) timers fire
+   * late and a few leave together: three quarters of a second of sends is allowed for that. Sends
+   * out of pace (the HTTP client's own retries) made 39 to 43 in three seconds here.
    */
   private static void assertWithinRate(String provider, List<ServeEvent> requests) {
     int second = busiest(requests, 1000);
@@ -265,7 +266,9 @@ class ProviderFaultsTest {
     System.out.printf(
         "%s: at most %d requests in one second, %d in three, at %d a second%n",
         provider, second, three, MPS);
-    assertThat(three).as("requests in any three seconds").isLessThanOrEqualTo(3 * MPS + MPS / 2);
+    assertThat(three)
+        .as("requests in any three seconds")
+        .isLessThanOrEqualTo(3 * MPS + MPS * 3 / 4);
   }
 
   /** The most requests that arrived within any {@code millis}. */
