@@ -18,16 +18,31 @@ public final class SendFailure extends RuntimeException {
   private final Kind kind;
   private final String code;
   private final Duration retryAfter;
+  private final boolean unanswered;
 
   public SendFailure(Kind kind, String code, String message, Duration retryAfter) {
+    this(kind, code, message, retryAfter, false);
+  }
+
+  private SendFailure(
+      Kind kind, String code, String message, Duration retryAfter, boolean unanswered) {
     super(message, null, false, false);
     this.kind = kind;
     this.code = code;
     this.retryAfter = retryAfter;
+    this.unanswered = unanswered;
   }
 
   public static SendFailure retryable(String code, String message, Duration retryAfter) {
     return new SendFailure(Kind.RETRYABLE, code, message, retryAfter);
+  }
+
+  /**
+   * Retryable, but the provider may have taken the message anyway: the connection broke, or the
+   * provider failed on its side after it had the request.
+   */
+  public static SendFailure unanswered(String code, String message, Duration retryAfter) {
+    return new SendFailure(Kind.RETRYABLE, code, message, retryAfter, true);
   }
 
   public static SendFailure permanent(String code, String message) {
@@ -45,6 +60,11 @@ public final class SendFailure extends RuntimeException {
   /** The provider's error code (Twilio's 21610, an HTTP status), or null. */
   public String code() {
     return code;
+  }
+
+  /** Whether the provider may have taken the message although the send failed. */
+  public boolean unanswered() {
+    return unanswered;
   }
 
   /** How long the provider asked us to wait, or null. */

@@ -16,6 +16,15 @@ public interface Sender {
   Future<String> send(Outbound message);
 
   /**
+   * The provider's id for this message if the provider already has it, created no earlier than
+   * {@code since} (epoch milliseconds); null if it has not, or if this provider cannot tell. The
+   * outbox asks before it sends again a message that an instance which died mid-send may have sent.
+   */
+  default Future<String> find(Outbound message, long since) {
+    return Future.succeededFuture(null);
+  }
+
+  /**
    * The texts one message is sent as, in order: a channel with a length limit splits long text (SMS
    * at word boundaries); the default sends it whole.
    */

@@ -4,9 +4,11 @@ import io.lettuce.core.ScriptOutputType;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.beatline.redis.Redis;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,7 +17,8 @@ import org.slf4j.LoggerFactory;
  * Acknowledges finished stream entries in batches: one script call records how far each recipient's
  * order has got and acknowledges and deletes everything finished since the last flush, instead of
  * three round trips per message. Recording and acknowledging in one step means an entry is never
- * gone while its recipient's order still waits for it.
+ * gone while its recipient's order still waits for it. A flush that fails (Redis away) is kept and
+ * written with a later one, so that what was sent during an outage is not sent again after it.
  */
 final class Acks {
   private static final Logger LOG = LoggerFactory.getLogger(Acks.class);
@@ -23,6 +26,7 @@ final class Acks {
   // Long enough for a busy worker to gather tens of entries per flush, short against the wait
   // a message to the same recipient on another instance takes before it looks again.
   private static final long FLUSH_AFTER_MS = 2;
+  private static final long RETRY_AFTER_MS = 250;
   // KEYS: the done keys, then the streams. ARGV: group, ttl, number of done keys, their sequence
   // numbers, then for each stream the number of its entries and their ids.
   private static final String FLUSH =
@@ -49,8 +53,11 @@ final class Acks {
   private final Context context;
   private final Map<String, List<String>> waiting = new LinkedHashMap<>();
   private final Map<String, Long> done = new LinkedHashMap<>();
+  // Every entry noted and not yet acknowledged in Redis, written or not.
+  private final Set<String> unwritten = new HashSet<>();
   private int count;
   private boolean scheduled;
+  private boolean failing;
   private Future<Void> lastFlush = Future.succeededFuture();
 
   Acks(Redis redis, Context context) {
@@ -64,6 +71,7 @@ final class Acks {
    */
   void add(String stream, String id) {
     waiting.computeIfAbsent(stream, s -> new ArrayList<>()).add(id);
+    unwritten.add(id);
     if (++count >= FLUSH_AT) {
       flush();
     } else if (!scheduled) {
@@ -79,6 +87,11 @@ final class Acks {
   void finished(String stream, String id, String doneKey, long seq) {
     done.merge(doneKey, seq, Math::max);
     add(stream, id);
+  }
+
+  /** Whether the entry is finished here but not yet acknowledged in Redis. */
+  boolean holds(String id) {
+    return unwritten.contains(id);
   }
 
   /**
@@ -115,6 +128,8 @@ final class Acks {
           args.add(Integer.toString(ids.size()));
           args.addAll(ids);
         });
+    Map<String, List<String>> ids = new LinkedHashMap<>(waiting);
+    Map<String, Long> dones = new LinkedHashMap<>(done);
     waiting.clear();
     done.clear();
     count = 0;
@@ -124,13 +139,33 @@ final class Acks {
         redis
             .<Long>eval(FLUSH, ScriptOutputType.INTEGER, k, a)
             .<Void>mapEmpty()
-            .onFailure(
-                e ->
-                    // Unacknowledged entries are taken over later: nothing is lost, one may be sent
-                    // twice.
-                    LOG.warn(
-                        "outbox acknowledgement failed, entries will be re-read: {}",
-                        e.toString()));
+            .onSuccess(
+                v -> {
+                  failing = false;
+                  ids.values().forEach(list -> list.forEach(unwritten::remove));
+                })
+            .onFailure(e -> retry(ids, dones, e));
     return lastFlush;
+  }
+
+  /**
+   * Keeps a batch that could not be written for the next flush, which is due soon: the entries stay
+   * unacknowledged meanwhile, and this worker, holding them, sends none of them again.
+   */
+  private void retry(Map<String, List<String>> ids, Map<String, Long> dones, Throwable e) {
+    if (!failing) {
+      failing = true;
+      LOG.warn("outbox acknowledgements failed, to be written again: {}", e.toString());
+    }
+    ids.forEach(
+        (stream, list) -> {
+          waiting.computeIfAbsent(stream, s -> new ArrayList<>()).addAll(list);
+          count += list.size();
+        });
+    dones.forEach((key, seq) -> done.merge(key, seq, Math::max));
+    if (!scheduled) {
+      scheduled = true;
+      context.owner().setTimer(RETRY_AFTER_MS, t -> flush());
+    }
   }
 }

@@ -9,14 +9,16 @@ import org.beatline.message.Outbound;
 
 /**
  * An outbound message as it waits in the outbox: the message, its place in the recipient's order,
- * how often it was tried, and when it was first queued. A text that many messages share (a
- * broadcast's) is kept once, under {@code ref}, and the entry carries only that reference until a
- * worker reads it back.
+ * how often it was tried, when it was first queued, and whether an earlier try may have reached the
+ * provider although it failed (then the provider is asked before it is sent again). A text that
+ * many messages share (a broadcast's) is kept once, under {@code ref}, and the entry carries only
+ * that reference until a worker reads it back.
  */
-record Entry(Outbound message, long seq, int attempts, long enqueuedAt, String ref) {
+record Entry(
+    Outbound message, long seq, int attempts, long enqueuedAt, boolean unsure, String ref) {
 
   Entry(Outbound message, long seq, int attempts, long enqueuedAt) {
-    this(message, seq, attempts, enqueuedAt, null);
+    this(message, seq, attempts, enqueuedAt, false, null);
   }
 
   Map<String, String> toFields() {
@@ -25,6 +27,9 @@ record Entry(Outbound message, long seq, int attempts, long enqueuedAt, String r
     f.put("seq", Long.toString(seq));
     f.put("attempts", Integer.toString(attempts));
     f.put("at", Long.toString(enqueuedAt));
+    if (unsure) {
+      f.put("unsure", "1");
+    }
     return f;
   }
 
@@ -35,11 +40,13 @@ record Entry(Outbound message, long seq, int attempts, long enqueuedAt, String r
         Long.parseLong(f.get("seq")),
         Integer.parseInt(f.getOrDefault("attempts", "0")),
         Long.parseLong(f.getOrDefault("at", "0")),
+        "1".equals(f.get("unsure")),
         m.getString("ref"));
   }
 
-  Entry retried() {
-    return new Entry(message, seq, attempts + 1, enqueuedAt, ref);
+  /** The entry for its next attempt; {@code unsure} if this one may have reached the provider. */
+  Entry retried(boolean unsure) {
+    return new Entry(message, seq, attempts + 1, enqueuedAt, this.unsure || unsure, ref);
   }
 
   /** The entry with its shared text read back in place of the reference. */
@@ -51,6 +58,7 @@ record Entry(Outbound message, long seq, int attempts, long enqueuedAt, String r
         seq,
         attempts,
         enqueuedAt,
+        unsure,
         null);
   }
 

@@ -141,7 +141,7 @@ public final class Outbox {
       if (ref != null) {
         texts.putIfAbsent(OutboxKeys.text(m.channel(), ref), m.text());
       }
-      messages[i] = new Entry(m, 0, 0, 0, ref).encodeMessage();
+      messages[i] = new Entry(m, 0, 0, 0, false, ref).encodeMessage();
     }
     String[] keys = new String[batch.size() * 3 + texts.size()];
     String[] args = new String[4 + batch.size() + texts.size()];

@@ -48,6 +48,14 @@ final class OutboxKeys {
     return prefix(channel) + "text:" + ref;
   }
 
+  /**
+   * Kept alive by a running consumer of the channel's outbox (see {@link Takeover}); in the
+   * channel's slot, since the takeover script reads it beside the lane.
+   */
+  static String alive(String channel, String consumer) {
+    return prefix(channel) + "alive:" + consumer;
+  }
+
   /** The last sequence number handed out to messages for one recipient. */
   static String seq(String channel, String address) {
     return prefix(channel) + "seq:" + address;

@@ -37,6 +37,11 @@ final class OutboxMetrics {
     registry.counter("beatline_outbox_group_recreated", "channel", channel).increment();
   }
 
+  /** A message taken over after a crash was found already at the provider and not sent again. */
+  void foundSent() {
+    registry.counter("beatline_outbox_found_sent", "channel", channel).increment();
+  }
+
   void failed(String result) {
     registry
         .counter("beatline_outbound_messages", "channel", channel, "result", result)

@@ -14,9 +14,11 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.beatline.message.Masking;
 import org.beatline.message.Outbound;
@@ -31,6 +33,11 @@ import org.slf4j.LoggerFactory;
  * reply lane before the bulk lane as a member of a consumer group, keeps one recipient's messages
  * in order, paces sends to the channel's rate across instances, retries what may succeed later,
  * dead-letters what never will, and takes over entries a crashed instance left unacknowledged.
+ *
+ * <p>An entry that may already have reached the provider (taken over from another consumer, or read
+ * again after this worker lost track of it in a Redis outage) is looked up at the provider before
+ * it is sent again, where the provider can tell ({@link Sender#find}); where it cannot, such an
+ * entry may be sent twice.
  */
 public final class OutboxWorker extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(OutboxWorker.class);
@@ -42,6 +49,8 @@ public final class OutboxWorker extends VerticleBase {
   // How long stopping waits for sends already with the provider.
   private static final Duration STOP_WAIT = Duration.ofSeconds(5);
   private static final long MOVE_DUE_EVERY_MS = 100;
+  // How soon a read that failed (Redis away) is tried again.
+  private static final long RETRY_READ_MS = 250;
   private static final String MOVE_DUE =
       """
       local due = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', ARGV[1], 'LIMIT', 0, 200)
@@ -50,7 +59,12 @@ public final class OutboxWorker extends VerticleBase {
         local lane = cjson.decode(e.m).lane
         local stream = KEYS[3]
         if lane == 'BULK' then stream = KEYS[4] elseif lane == 'EMERGENCY' then stream = KEYS[2] end
-        redis.call('XADD', stream, '*', 'm', e.m, 'seq', e.seq, 'attempts', e.attempts, 'at', e.at)
+        if e.unsure then
+          redis.call('XADD', stream, '*', 'm', e.m, 'seq', e.seq, 'attempts', e.attempts, 'at', e.at,
+            'unsure', e.unsure)
+        else
+          redis.call('XADD', stream, '*', 'm', e.m, 'seq', e.seq, 'attempts', e.attempts, 'at', e.at)
+        end
         redis.call('ZREM', KEYS[1], json)
       end
       return #due
@@ -75,13 +89,27 @@ public final class OutboxWorker extends VerticleBase {
         }
       };
 
+  // The ids of the entries read and not yet finished here, so that reading this consumer's pending
+  // entries again, or a takeover of its own idle ones, never starts an entry twice.
+  private final Set<String> held = new HashSet<>();
+  // Where reading this consumer's own pending entries again has got in each lane, while it does.
+  private final Map<String, String> ownFrom = new HashMap<>();
+  private boolean recheck;
+  // When Redis last failed this worker: everyone's heartbeat lapses in an outage, so nobody is
+  // taken for gone until heartbeats have had time to come back.
+  private long troubleAt;
   private final Window window;
   private Acks acks;
   private Pacer pacer;
+  private Takeover takeover;
   private Redis reader;
   private boolean running;
   private boolean reading;
   private int inFlight;
+  // Sends given up on (timed out) that the sender is still running: they keep their place in the
+  // window, so that the next sends never wait behind them in the sender's threads, leaving later
+  // than their rate slot (a burst) or after their own timeout (sent twice).
+  private int lingering;
   private Promise<Void> stopped;
   private long lastClaim;
   private long lastMove;
@@ -114,7 +142,9 @@ public final class OutboxWorker extends VerticleBase {
     reader = redis.dedicated();
     acks = new Acks(redis, context);
     pacer = new Pacer(redis, context, channel, settings.messagesPerSecond());
+    takeover = new Takeover(redis, channel, consumer);
     return createGroups()
+        .compose(v -> takeover.start(vertx))
         .onSuccess(
             v -> {
               running = true;
@@ -155,6 +185,7 @@ public final class OutboxWorker extends VerticleBase {
         .timeout(STOP_WAIT.toMillis(), TimeUnit.MILLISECONDS)
         .otherwiseEmpty()
         .compose(v -> acks.flush().timeout(1, TimeUnit.SECONDS))
+        .eventually(() -> takeover.stop(vertx).timeout(1, TimeUnit.SECONDS))
         .onComplete(
             v -> {
               if (inFlight > 0) {
@@ -198,7 +229,7 @@ public final class OutboxWorker extends VerticleBase {
       settle();
       return;
     }
-    int here = inFlight + queuedCount();
+    int here = inFlight + lingering + queuedCount();
     int room = window.size() - here;
     // Busy: wait until a quarter of the window is free, so that one read (and its MGET and the
     // flush before it) serves many messages rather than each completion.
@@ -208,7 +239,7 @@ public final class OutboxWorker extends VerticleBase {
     reading = true;
     moveDue()
         .compose(v -> claimOrRead(room))
-        .compose(this::progress)
+        .compose(read -> progress(read.messages(), read.uncertain()))
         .onComplete(
             r -> {
               reading = false;
@@ -238,7 +269,9 @@ public final class OutboxWorker extends VerticleBase {
                 if (running) {
                   LOG.warn("outbox {}: reading failed: {}", channel, r.cause().toString());
                 }
-                vertx.setTimer(1000, t -> fill());
+                // A read Redis answered but whose answer was lost left entries pending here.
+                recheck();
+                vertx.setTimer(RETRY_READ_MS, t -> fill());
               }
             });
   }
@@ -246,13 +279,18 @@ public final class OutboxWorker extends VerticleBase {
   /**
    * Reads entries and, in one MGET, how far each of their recipients' order has got, and the shared
    * texts among them that this worker has not read before. What this worker finished for them is
-   * flushed first on the same connection, so the answer includes it.
+   * flushed first on the same connection, so the answer includes it. Entries this worker already
+   * holds (a takeover or a second read of its own) are left alone.
    */
-  private Future<List<Pending>> progress(List<StreamMessage<String, String>> read) {
+  private Future<List<Pending>> progress(
+      List<StreamMessage<String, String>> read, boolean uncertain) {
     List<StreamMessage<String, String>> raws = new ArrayList<>(read.size());
     List<Entry> entries = new ArrayList<>(read.size());
     Map<String, Integer> keys = new LinkedHashMap<>();
     for (StreamMessage<String, String> raw : read) {
+      if (held.contains(raw.getId()) || acks.holds(raw.getId())) {
+        continue;
+      }
       Entry entry;
       try {
         entry = Entry.fromFields(raw.getBody());
@@ -263,6 +301,7 @@ public final class OutboxWorker extends VerticleBase {
       }
       raws.add(raw);
       entries.add(entry);
+      held.add(raw.getId());
       keys.putIfAbsent(OutboxKeys.done(channel, entry.message().address()), keys.size());
       // Known from now on, so that what this worker finishes for the recipient while the MGET is
       // under way is not forgotten: the answer may predate it.
@@ -280,7 +319,12 @@ public final class OutboxWorker extends VerticleBase {
     String[] array = keys.keySet().toArray(String[]::new);
     return redis
         .call(c -> c.mget(array))
-        .onFailure(e -> entries.forEach(entry -> forget(entry.message().address())))
+        .onFailure(
+            e -> {
+              entries.forEach(entry -> forget(entry.message().address()));
+              raws.forEach(raw -> held.remove(raw.getId()));
+              recheck();
+            })
         .map(
             values -> {
               for (Entry e : entries) {
@@ -296,8 +340,8 @@ public final class OutboxWorker extends VerticleBase {
                   e = e.withText(texts.get(e.ref()));
                 }
                 var v = values.get(keys.get(OutboxKeys.done(channel, e.message().address())));
-                out.add(
-                    new Pending(raws.get(i), e, v.hasValue() ? Long.parseLong(v.getValue()) : 0));
+                long done = v.hasValue() ? Long.parseLong(v.getValue()) : 0;
+                out.add(new Pending(raws.get(i), e, done, uncertain || e.unsure()));
               }
               return out;
             });
@@ -326,7 +370,7 @@ public final class OutboxWorker extends VerticleBase {
 
   /** Starts queued entries, highest lane first, while the window has room. */
   private void dispatch() {
-    while (running && inFlight < window.size()) {
+    while (running && inFlight + lingering < window.size()) {
       Pending next = null;
       for (ArrayDeque<Pending> q : queued) {
         if (!q.isEmpty()) {
@@ -364,18 +408,99 @@ public final class OutboxWorker extends VerticleBase {
         .mapEmpty();
   }
 
-  private Future<List<StreamMessage<String, String>>> claimOrRead(int room) {
+  private Future<Read> claimOrRead(int room) {
+    if (recheck) {
+      return readOwn(room);
+    }
     long now = System.currentTimeMillis();
     if (now - lastClaim >= Math.min(settings.claimIdle().toMillis(), 5000)) {
       lastClaim = now;
       Future<List<StreamMessage<String, String>>> all = Future.succeededFuture(List.of());
       for (String lane : lanes) {
-        all = all.compose(got -> claim(lane, room).map(more -> concat(got, more)));
+        all =
+            all.compose(
+                    got ->
+                        got.size() >= room || now - troubleAt < 2 * Takeover.GONE_AFTER.toMillis()
+                            ? Future.succeededFuture(got)
+                            : claimGone(lane, room - got.size()).map(more -> concat(got, more)))
+                .compose(
+                    got ->
+                        got.size() >= room
+                            ? Future.succeededFuture(got)
+                            : claim(lane, room - got.size()).map(more -> concat(got, more)));
       }
       return all.compose(
-          claimed -> claimed.isEmpty() ? read(room) : Future.succeededFuture(claimed));
+          claimed ->
+              claimed.isEmpty()
+                  ? read(room).map(got -> new Read(got, false))
+                  : Future.succeededFuture(new Read(claimed, true)));
     }
-    return read(room);
+    return read(room).map(got -> new Read(got, false));
+  }
+
+  /**
+   * Takes over entries of consumers that are gone (see {@link Takeover}); when there may be more,
+   * the next read looks again at once rather than after the usual pause.
+   */
+  private Future<List<StreamMessage<String, String>>> claimGone(String stream, int most) {
+    return takeover
+        .claimGone(stream, most)
+        .map(
+            claimed -> {
+              if (!claimed.isEmpty()) {
+                LOG.info(
+                    "outbox {}: took over {} entries of an instance that is gone",
+                    channel,
+                    claimed.size());
+                metrics.claimed(claimed.size());
+              }
+              if (claimed.size() >= most) {
+                lastClaim = 0;
+              }
+              return claimed;
+            });
+  }
+
+  /** From now on, reads this consumer's own pending entries again before any new one. */
+  private void recheck() {
+    recheck = true;
+    troubleAt = System.currentTimeMillis();
+    ownFrom.clear();
+  }
+
+  /**
+   * Reads this consumer's own pending entries again, from the first, for those that nobody here
+   * works on any more: a read whose answer was lost, a retry or an acknowledgement Redis was not
+   * there to take. They are read at once when Redis answers again, rather than after {@code
+   * claimIdle}. Once nothing is left to read, new entries are read again.
+   */
+  @SuppressWarnings("unchecked")
+  private Future<Read> readOwn(int room) {
+    // On the same connection as the read: what it acknowledges is not read again.
+    acks.flush();
+    XReadArgs.StreamOffset<String>[] offsets =
+        lanes.stream()
+            .map(lane -> XReadArgs.StreamOffset.from(lane, ownFrom.getOrDefault(lane, "0-0")))
+            .toArray(XReadArgs.StreamOffset[]::new);
+    return redis
+        .call(
+            c ->
+                c.xreadgroup(
+                    Consumer.from(OutboxKeys.GROUP, consumer),
+                    XReadArgs.Builder.count(room),
+                    offsets))
+        .map(
+            got -> {
+              if (got.isEmpty()) {
+                recheck = false;
+              }
+              got.forEach(raw -> ownFrom.put(raw.getStream(), raw.getId()));
+              long mine = got.stream().filter(raw -> !held.contains(raw.getId())).count();
+              if (mine > 0) {
+                LOG.info("outbox {}: reading {} pending entries of its own again", channel, mine);
+              }
+              return new Read(got, true);
+            });
   }
 
   private Future<List<StreamMessage<String, String>>> claim(String stream, int room) {
@@ -442,6 +567,10 @@ public final class OutboxWorker extends VerticleBase {
                     Masking.mask(address),
                     done.cause().toString());
               }
+              if (done.failed()) {
+                recheck();
+              }
+              held.remove(p.raw().getId());
               inFlight--;
               r.busy = false;
               Pending held = r.waiting.poll();
@@ -475,9 +604,40 @@ public final class OutboxWorker extends VerticleBase {
           raw, entry, r, "permanent", SendFailure.permanent("text_missing", "shared text missing"));
     }
     if (m.lane() == Outbound.Lane.BULK) {
-      return listener.mayDeliver(m).compose(ok -> ok ? send(raw, entry, r) : finish(raw, entry, r));
+      return listener.mayDeliver(m).compose(ok -> ok ? sendOnce(p, r) : finish(raw, entry, r));
     }
-    return send(raw, entry, r);
+    return sendOnce(p, r);
+  }
+
+  /**
+   * Sends the entry, unless it may have reached the provider before and the provider says it has
+   * it: then it is finished as sent. A lookup that fails sends it: a repeat rather than a loss.
+   */
+  private Future<Void> sendOnce(Pending p, Recipient r) {
+    if (!p.uncertain()) {
+      return send(p.raw(), p.entry(), r);
+    }
+    Outbound m = p.entry().message();
+    return sender
+        .find(m, p.entry().enqueuedAt())
+        .recover(
+            e -> {
+              LOG.warn(
+                  "outbox {}: could not ask whether {} already has its message, sending: {}",
+                  channel,
+                  Masking.mask(m.address()),
+                  e.toString());
+              return Future.succeededFuture(null);
+            })
+        .compose(
+            providerId -> {
+              if (providerId == null) {
+                return send(p.raw(), p.entry(), r);
+              }
+              metrics.foundSent();
+              listener.sent(m, providerId);
+              return finish(p.raw(), p.entry(), r);
+            });
   }
 
   private Future<Void> send(StreamMessage<String, String> raw, Entry entry, Recipient r) {
@@ -487,11 +647,12 @@ public final class OutboxWorker extends VerticleBase {
         .compose(
             v -> {
               long started = System.nanoTime();
+              Future<String> sending = sender.send(m);
               // The window follows the provider's latency, not the wait for a slot.
-              return sender
-                  .send(m)
+              return sending
                   .timeout(settings.sendTimeout().toMillis(), TimeUnit.MILLISECONDS)
-                  .andThen(x -> window.observe(System.nanoTime() - started));
+                  .andThen(x -> window.observe(System.nanoTime() - started))
+                  .onFailure(e -> linger(sending));
             })
         .compose(
             providerId -> {
@@ -505,13 +666,30 @@ public final class OutboxWorker extends VerticleBase {
                     : failed(raw, entry, r, failure));
   }
 
+  /** Keeps a send that timed out in the window until the sender is done with it. */
+  private void linger(Future<String> sending) {
+    if (sending.isComplete()) {
+      return;
+    }
+    lingering++;
+    sending.onComplete(
+        x ->
+            context.runOnContext(
+                v -> {
+                  lingering--;
+                  dispatch();
+                  fill();
+                }));
+  }
+
   private Future<Void> failed(
       StreamMessage<String, String> raw, Entry entry, Recipient r, Throwable cause) {
     Outbound m = entry.message();
+    // No answer in time: the provider may have the message all the same.
     SendFailure f =
         cause instanceof SendFailure sf
             ? sf
-            : SendFailure.retryable(null, cause.getClass().getSimpleName(), null);
+            : SendFailure.unanswered(null, cause.getClass().getSimpleName(), null);
     String who = Masking.mask(m.address());
     switch (f.kind()) {
       case OPTED_OUT -> {
@@ -552,7 +730,7 @@ public final class OutboxWorker extends VerticleBase {
             f.code(),
             Masking.text(f.getMessage()));
         metrics.retried();
-        return later(raw, entry.retried(), wait);
+        return later(raw, entry.retried(f.unanswered()), wait);
       }
     }
   }
@@ -607,10 +785,17 @@ public final class OutboxWorker extends VerticleBase {
   }
 
   /**
-   * An entry read and not yet finished: the stream entry, the message, and how far its recipient's
-   * order had got in Redis when it was read.
+   * An entry read and not yet finished: the stream entry, the message, how far its recipient's
+   * order had got in Redis when it was read, and whether it may have reached the provider before.
    */
-  private record Pending(StreamMessage<String, String> raw, Entry entry, long done) {}
+  private record Pending(
+      StreamMessage<String, String> raw, Entry entry, long done, boolean uncertain) {}
+
+  /**
+   * Entries read in one go, and whether they may have been handed to the provider before (taken
+   * over, or read again by their own consumer).
+   */
+  private record Read(List<StreamMessage<String, String>> messages, boolean uncertain) {}
 
   /**
    * One recipient's state on this worker while any of its entries is here: a message in flight,

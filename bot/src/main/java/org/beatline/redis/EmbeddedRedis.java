@@ -4,9 +4,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import redis.embedded.RedisServer;
+import redis.embedded.RedisServerBuilder;
 
 /**
  * A real {@code redis-server} started on a free loopback port, so that a newcomer's {@code java
@@ -26,21 +28,37 @@ public final class EmbeddedRedis implements AutoCloseable {
 
   /** Starts a server without persistence on a free port of 127.0.0.1, with a random password. */
   public static EmbeddedRedis start() {
+    return start(null);
+  }
+
+  /**
+   * Starts a server that keeps its data in an append-only file in {@code dir}, so that {@link
+   * #stop()} and {@link #restart()} lose nothing, as a Redis with persistence does.
+   */
+  public static EmbeddedRedis keepingData(Path dir) {
+    return start(dir);
+  }
+
+  private static EmbeddedRedis start(Path dir) {
     int port = freePort();
     byte[] bits = new byte[24];
     new SecureRandom().nextBytes(bits);
     String password = HexFormat.of().formatHex(bits);
+    RedisServerBuilder builder =
+        RedisServer.builder()
+            .port(port)
+            .bind("127.0.0.1")
+            .setting("save \"\"")
+            .setting("protected-mode yes")
+            .setting("requirepass " + password);
+    if (dir == null) {
+      builder.setting("appendonly no");
+    } else {
+      builder.setting("dir " + dir.toAbsolutePath()).setting("appendonly yes");
+    }
     RedisServer server;
     try {
-      server =
-          RedisServer.builder()
-              .port(port)
-              .bind("127.0.0.1")
-              .setting("save \"\"")
-              .setting("appendonly no")
-              .setting("protected-mode yes")
-              .setting("requirepass " + password)
-              .build();
+      server = builder.build();
     } catch (RuntimeException e) {
       // The slim jar for containers carries no Redis server of its own.
       throw new IllegalStateException(
@@ -76,7 +94,10 @@ public final class EmbeddedRedis implements AutoCloseable {
     return port;
   }
 
-  /** Stops the server; it can be started again on the same port with {@link #restart()}. */
+  /**
+   * Stops the server (as SIGTERM does); it can be started again on the same port with {@link
+   * #restart()}, empty unless it keeps its data.
+   */
   public void stop() {
     server.stop();
   }

@@ -19,6 +19,8 @@ import io.lettuce.core.cluster.SlotHash;
 import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import io.lettuce.core.cluster.models.partitions.RedisClusterNode;
+import io.lettuce.core.resource.ClientResources;
+import io.lettuce.core.resource.Delay;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -28,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
@@ -35,13 +38,16 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One Lettuce connection shared by the whole service, with results delivered back onto the Vert.x
- * context of the caller. Commands fail fast while Redis is unreachable instead of queueing. The
- * server named may be a single Redis (or Sentinel's master) or one node of a Redis Cluster: the
- * commands are the same, and in a cluster each goes to the node that holds its key.
+ * context of the caller. Commands fail fast while Redis is unreachable instead of queueing, and the
+ * connection is tried again at least every second, so that the service is back within a second of
+ * Redis (Lettuce's own backoff grows to 30 s: after a 10 s outage, up to 16 s more). The server
+ * named may be a single Redis (or Sentinel's master) or one node of a Redis Cluster: the commands
+ * are the same, and in a cluster each goes to the node that holds its key.
  */
 public final class Redis implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Redis.class);
   private static final Duration TIMEOUT = Duration.ofSeconds(5);
+  private static final Duration RECONNECT_AT_MOST = Duration.ofSeconds(1);
   private final Vertx vertx;
   private final AbstractRedisClient client;
   private final StatefulConnection<String, String> connection;
@@ -94,10 +100,10 @@ public final class Redis implements AutoCloseable {
     RedisClient client;
     try {
       uri = RedisURI.create(url);
-      client = RedisClient.create(uri);
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("REDIS_URL cannot be read: " + e.getMessage());
     }
+    client = RedisClient.create(reconnectingResources(), uri);
     client.setOptions(
         ClientOptions.builder()
             .autoReconnect(true)
@@ -109,15 +115,15 @@ public final class Redis implements AutoCloseable {
       probe.sync().ping();
       clustered = clustered(probe);
     } catch (RuntimeException e) {
-      client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+      shutdown(client);
       throw new IllegalStateException(
           "cannot use Redis at " + withoutPassword(url) + ": " + reason(e));
     }
     if (!clustered) {
       return single(vertx, client, true);
     }
-    client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
-    RedisClusterClient cluster = RedisClusterClient.create(uri);
+    shutdown(client);
+    RedisClusterClient cluster = RedisClusterClient.create(reconnectingResources(), List.of(uri));
     cluster.setOptions(
         ClusterClientOptions.builder()
             .autoReconnect(true)
@@ -134,10 +140,26 @@ public final class Redis implements AutoCloseable {
     try {
       return cluster(vertx, cluster, true);
     } catch (RuntimeException e) {
-      cluster.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+      shutdown(cluster);
       throw new IllegalStateException(
           "cannot use the Redis Cluster at " + withoutPassword(url) + ": " + reason(e));
     }
+  }
+
+  /**
+   * Lettuce's resources with a reconnect delay of at most a second (its default grows to 30 s). A
+   * client does not shut down resources it was given: {@link #shutdown} does.
+   */
+  private static ClientResources reconnectingResources() {
+    return ClientResources.builder()
+        .reconnectDelay(
+            Delay.exponential(Duration.ofMillis(10), RECONNECT_AT_MOST, 2, TimeUnit.MILLISECONDS))
+        .build();
+  }
+
+  private static void shutdown(AbstractRedisClient client) {
+    client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+    client.getResources().shutdown(0, 2, TimeUnit.SECONDS);
   }
 
   /** Whether the server says it is a cluster node; one that will not say (INFO denied) is not. */
@@ -303,7 +325,7 @@ public final class Redis implements AutoCloseable {
   public void close() {
     connection.close();
     if (ownsClient) {
-      client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+      shutdown(client);
     }
   }
 }

@@ -1,6 +1,7 @@
 package org.beatline.support;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
@@ -27,16 +28,26 @@ public final class Providers {
   private Providers() {}
 
   public static WireMockServer start() {
-    WireMockServer server = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+    return start(options());
+  }
+
+  /** The stand-ins' configuration, for a test that needs more of them (threads, async delays). */
+  public static WireMockConfiguration options() {
+    return WireMockConfiguration.options().dynamicPort().extensions(new TwilioMessages());
+  }
+
+  public static WireMockServer start(WireMockConfiguration options) {
+    WireMockServer server = new WireMockServer(options);
     server.start();
     stubAccepting(server);
     return server;
   }
 
-  /** Twilio and Telegram accept everything. */
+  /** Twilio and Telegram accept everything; Twilio lists what it took ({@link TwilioMessages}). */
   public static void stubAccepting(WireMockServer server) {
     server.resetAll();
     server.stubFor(twilioCreate().willReturn(twilioCreated()));
+    server.stubFor(get(urlPathEqualTo(MESSAGES)).willReturn(aResponse().withStatus(200)));
     server.stubFor(
         post(urlPathMatching(SEND_MESSAGE))
             .willReturn(

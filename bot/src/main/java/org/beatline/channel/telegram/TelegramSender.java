@@ -98,10 +98,10 @@ final class TelegramSender implements Sender {
         return SendFailure.optedOut(id, r.getApiResponse());
       }
       if (code >= 500) {
-        return SendFailure.retryable(id, r.getApiResponse(), null);
+        return SendFailure.unanswered(id, r.getApiResponse(), null);
       }
       return SendFailure.permanent(id, r.getApiResponse());
     }
-    return SendFailure.retryable("io", e.getMessage(), null);
+    return SendFailure.unanswered("io", e.getMessage(), null);
   }
 }

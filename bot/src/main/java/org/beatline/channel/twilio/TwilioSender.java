@@ -3,15 +3,21 @@ package org.beatline.channel.twilio;
 import com.twilio.exception.ApiConnectionException;
 import com.twilio.exception.ApiException;
 import com.twilio.http.NetworkHttpClient;
+import com.twilio.http.Request;
+import com.twilio.http.Response;
 import com.twilio.http.TwilioRestClient;
 import com.twilio.rest.api.v2010.account.Message;
 import com.twilio.rest.api.v2010.account.MessageCreator;
+import com.twilio.rest.api.v2010.account.MessageReader;
 import com.twilio.type.PhoneNumber;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Set;
 import org.apache.hc.client5.http.HttpRoute;
@@ -28,13 +34,21 @@ import org.beatline.message.Sender;
 /**
  * Sends through Twilio's Messages API with the official SDK, on a worker thread (the SDK blocks),
  * against the configured API base. Errors are classified for the outbox: 429 and 5xx are retried,
- * 21610 means the recipient replied STOP to the carrier, other 4xx are permanent.
+ * 21610 means the recipient replied STOP to the carrier, other 4xx are permanent. Whether Twilio
+ * already has a message is looked up in its list of messages to the recipient.
  */
 final class TwilioSender implements Sender {
   /** Twilio error codes that mean the number can never receive from us as things stand. */
   static final Set<Integer> OPTED_OUT = Set.of(21610);
 
   private static final ThreadLocal<Duration> RETRY_AFTER = new ThreadLocal<>();
+  // Twilio's creation times are whole seconds, and clocks differ a little: a message created that
+  // much before it was queued still counts. Less errs towards sending again, more towards taking an
+  // earlier identical text for this one.
+  private static final Duration CLOCK_SKEW = Duration.ofSeconds(2);
+  // The newest messages to the recipient searched for one: a resident gets few between a crash and
+  // the takeover of what it left.
+  private static final long LOOK_BACK = 50;
   private final WorkerExecutor workers;
   private final TwilioRestClient client;
   private final String from;
@@ -60,7 +74,7 @@ final class TwilioSender implements Sender {
     this.statusCallback = callback;
     this.client =
         new TwilioRestClient.Builder(sid, token)
-            .httpClient(new NetworkHttpClient(httpClient(apiBase, concurrency)))
+            .httpClient(new SingleTry(httpClient(apiBase, concurrency)))
             .build();
   }
 
@@ -68,8 +82,14 @@ final class TwilioSender implements Sender {
     PoolingHttpClientConnectionManager pool = new PoolingHttpClientConnectionManager();
     pool.setMaxTotal(concurrency);
     pool.setDefaultMaxPerRoute(concurrency);
+    // The outbox retries, at its rate and after Twilio's Retry-After; the HTTP client's own retry
+    // of
+    // a 429 or 503 would send again out of pace and behind the outbox's back.
     HttpClientBuilder builder =
-        HttpClients.custom().useSystemProperties().setConnectionManager(pool);
+        HttpClients.custom()
+            .useSystemProperties()
+            .setConnectionManager(pool)
+            .disableAutomaticRetries();
     URI base = URI.create(apiBase);
     if (!"api.twilio.com".equals(base.getHost())) {
       // The SDK always addresses api.twilio.com; route its requests to the configured base instead.
@@ -84,6 +104,21 @@ final class TwilioSender implements Sender {
           RETRY_AFTER.set(h == null ? null : seconds(h.getValue()));
         });
     return builder;
+  }
+
+  /**
+   * The SDK's client, making each request once: the SDK itself would repeat a request that met a
+   * 5xx up to three times, 100 ms apart, out of the outbox's pace.
+   */
+  private static final class SingleTry extends NetworkHttpClient {
+    SingleTry(HttpClientBuilder builder) {
+      super(builder);
+    }
+
+    @Override
+    public Response reliableRequest(Request request) {
+      return makeRequest(request);
+    }
   }
 
   private static Duration seconds(String value) {
@@ -126,7 +161,7 @@ final class TwilioSender implements Sender {
     } catch (ApiException e) {
       throw classify(e, RETRY_AFTER.get());
     } catch (ApiConnectionException e) {
-      throw SendFailure.retryable("connection", e.getMessage(), null);
+      throw SendFailure.unanswered("connection", e.getMessage(), null);
     }
   }
 
@@ -135,9 +170,46 @@ final class TwilioSender implements Sender {
     if (from.startsWith("MG")) {
       return Message.creator(to, from, m.text());
     }
+    return Message.creator(to, new PhoneNumber(sender(m)), m.text());
+  }
+
+  /** The number a message to {@code m}'s recipient is sent from (not a Messaging Service). */
+  private String sender(Outbound m) {
     boolean whatsapp = m.address().startsWith("whatsapp:");
-    String sender = whatsapp && !from.startsWith("whatsapp:") ? "whatsapp:" + from : from;
-    return Message.creator(to, new PhoneNumber(sender), m.text());
+    return whatsapp && !from.startsWith("whatsapp:") ? "whatsapp:" + from : from;
+  }
+
+  /**
+   * Looks for the message among the newest Twilio holds to its recipient (from our number, unless a
+   * Messaging Service picks it): the same text, created since it was queued. A text Twilio changed
+   * on its way (a Messaging Service's smart encoding) is not recognised, and is sent again.
+   */
+  @Override
+  public Future<String> find(Outbound m, long since) {
+    return workers.executeBlocking(() -> lookUp(m, since), false);
+  }
+
+  private String lookUp(Outbound m, long since) {
+    ZonedDateTime after = Instant.ofEpochMilli(since).minus(CLOCK_SKEW).atZone(ZoneOffset.UTC);
+    MessageReader reader =
+        Message.reader().setTo(new PhoneNumber(m.address())).setPageSize(LOOK_BACK);
+    if (!from.startsWith("MG")) {
+      reader.setFrom(new PhoneNumber(sender(m)));
+    }
+    RETRY_AFTER.remove();
+    try {
+      for (Message sent : reader.firstPage(client).getRecords()) {
+        boolean recent = sent.getDateCreated() == null || !sent.getDateCreated().isBefore(after);
+        if (recent && m.text().equals(sent.getBody())) {
+          return sent.getSid();
+        }
+      }
+      return null;
+    } catch (ApiException e) {
+      throw classify(e, RETRY_AFTER.get());
+    } catch (ApiConnectionException e) {
+      throw SendFailure.retryable("connection", e.getMessage(), null);
+    }
   }
 
   static SendFailure classify(ApiException e, Duration retryAfter) {
@@ -147,7 +219,11 @@ final class TwilioSender implements Sender {
     if (code != null && OPTED_OUT.contains(code)) {
       return SendFailure.optedOut(id, e.getMessage());
     }
-    if (status == null || status == 429 || status >= 500) {
+    // No status: the connection broke before Twilio answered.
+    if (status == null || status >= 500) {
+      return SendFailure.unanswered(id, e.getMessage(), retryAfter);
+    }
+    if (status == 429) {
       return SendFailure.retryable(id, e.getMessage(), retryAfter);
     }
     return SendFailure.permanent(id, e.getMessage());
