@@ -29,7 +29,13 @@ import org.slf4j.LoggerFactory;
  */
 public final class Pipeline {
   private static final Logger LOG = LoggerFactory.getLogger(Pipeline.class);
-  private static final long SEEN_SECONDS = 48L * 3600;
+
+  /**
+   * How long a provider's message id is remembered: longer than any provider redelivers (Telegram
+   * keeps an update 24 hours at most, Twilio retries within minutes), and no longer than a
+   * simulator identity's data is kept after its last message.
+   */
+  private static final long SEEN_SECONDS = 24L * 3600;
 
   private final Redis redis;
   private final Contacts contacts;

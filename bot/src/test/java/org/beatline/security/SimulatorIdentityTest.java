@@ -174,8 +174,9 @@ class SimulatorIdentityTest {
         (WebChannel)
             beatline.app.channels().stream().filter(c -> c.id().equals("web")).findFirst().get();
     assertThat(web.sweep().await()).isGreaterThanOrEqualTo(1);
-    // Only the flood counter of the last minute is left, and it expires within two minutes.
-    assertThat(keysOf(who)).allMatch(k -> k.startsWith("flood:"));
+    // Only the flood counter of the last minute (it expires within two minutes) and the marks of
+    // the messages seen (message ids alone, gone within a day) are left.
+    assertThat(keysOf(who)).allMatch(k -> k.startsWith("flood:") || k.startsWith("seen:"));
     assertThat(keysOf(who)).noneMatch(k -> k.startsWith("contact:"));
     assertThat(keysOf(named)).isNotEmpty();
   }
