@@ -71,7 +71,7 @@ final class Acks {
    */
   void add(String stream, String id) {
     waiting.computeIfAbsent(stream, s -> new ArrayList<>()).add(id);
-    unwritten.add(id);
+    unwritten.add(entry(stream, id));
     if (++count >= FLUSH_AT) {
       flush();
     } else if (!scheduled) {
@@ -90,8 +90,16 @@ final class Acks {
   }
 
   /** Whether the entry is finished here but not yet acknowledged in Redis. */
-  boolean holds(String id) {
-    return unwritten.contains(id);
+  boolean holds(String stream, String id) {
+    return unwritten.contains(entry(stream, id));
+  }
+
+  /**
+   * An entry's name here: its stream and its id, since the lanes' streams give the same ids to
+   * entries queued in the same millisecond (a turn's emergency guidance and its reply).
+   */
+  static String entry(String stream, String id) {
+    return stream + " " + id;
   }
 
   /**
@@ -142,7 +150,8 @@ final class Acks {
             .onSuccess(
                 v -> {
                   failing = false;
-                  ids.values().forEach(list -> list.forEach(unwritten::remove));
+                  ids.forEach(
+                      (stream, list) -> list.forEach(id -> unwritten.remove(entry(stream, id))));
                 })
             .onFailure(e -> retry(ids, dones, e));
     return lastFlush;

@@ -89,7 +89,8 @@ public final class OutboxWorker extends VerticleBase {
         }
       };
 
-  // The ids of the entries read and not yet finished here, so that reading this consumer's pending
+  // The entries (stream and id) read and not yet finished here, so that reading this consumer's
+  // pending
   // entries again, or a takeover of its own idle ones, never starts an entry twice.
   private final Set<String> held = new HashSet<>();
   // Where reading this consumer's own pending entries again has got in each lane, while it does.
@@ -288,7 +289,8 @@ public final class OutboxWorker extends VerticleBase {
     List<Entry> entries = new ArrayList<>(read.size());
     Map<String, Integer> keys = new LinkedHashMap<>();
     for (StreamMessage<String, String> raw : read) {
-      if (held.contains(raw.getId()) || acks.holds(raw.getId())) {
+      if (held.contains(Acks.entry(raw.getStream(), raw.getId()))
+          || acks.holds(raw.getStream(), raw.getId())) {
         continue;
       }
       Entry entry;
@@ -301,7 +303,7 @@ public final class OutboxWorker extends VerticleBase {
       }
       raws.add(raw);
       entries.add(entry);
-      held.add(raw.getId());
+      held.add(Acks.entry(raw.getStream(), raw.getId()));
       keys.putIfAbsent(OutboxKeys.done(channel, entry.message().address()), keys.size());
       // Known from now on, so that what this worker finishes for the recipient while the MGET is
       // under way is not forgotten: the answer may predate it.
@@ -322,7 +324,7 @@ public final class OutboxWorker extends VerticleBase {
         .onFailure(
             e -> {
               entries.forEach(entry -> forget(entry.message().address()));
-              raws.forEach(raw -> held.remove(raw.getId()));
+              raws.forEach(raw -> held.remove(Acks.entry(raw.getStream(), raw.getId())));
               recheck();
             })
         .map(
@@ -495,7 +497,10 @@ public final class OutboxWorker extends VerticleBase {
                 recheck = false;
               }
               got.forEach(raw -> ownFrom.put(raw.getStream(), raw.getId()));
-              long mine = got.stream().filter(raw -> !held.contains(raw.getId())).count();
+              long mine =
+                  got.stream()
+                      .filter(raw -> !held.contains(Acks.entry(raw.getStream(), raw.getId())))
+                      .count();
               if (mine > 0) {
                 LOG.info("outbox {}: reading {} pending entries of its own again", channel, mine);
               }
@@ -570,7 +575,7 @@ public final class OutboxWorker extends VerticleBase {
               if (done.failed()) {
                 recheck();
               }
-              held.remove(p.raw().getId());
+              held.remove(Acks.entry(p.raw().getStream(), p.raw().getId()));
               inFlight--;
               r.busy = false;
               Pending held = r.waiting.poll();

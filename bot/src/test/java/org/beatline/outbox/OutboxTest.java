@@ -469,4 +469,32 @@ class OutboxTest {
       assertThat(delivered.indexOf("first " + i)).isLessThan(delivered.indexOf("second " + i));
     }
   }
+
+  @Test
+  void entriesOfTwoLanesQueuedInOneMillisecondAreBothSent() {
+    // A turn's emergency guidance and its reply are queued in one script call, so their lanes'
+    // streams give them the same id; neither may be taken for the other. The claim time is the
+    // production one, so that a skipped entry would not be taken over within the test.
+    OutboxSettings settings =
+        new OutboxSettings(
+            1000,
+            Duration.ofMillis(20),
+            Duration.ofMillis(200),
+            4,
+            Duration.ofMinutes(2),
+            Duration.ofSeconds(5),
+            OutboxSettings.MAX_IN_FLIGHT);
+    Sender s = slow(() -> 5, new AtomicInteger());
+    Outbox outbox = new Outbox(redis, Map.of(channel, s));
+    for (int i = 0; i < 20; i++) {
+      outbox
+          .enqueue(
+              List.of(
+                  message("+1555900" + i, "guidance " + i, Outbound.Lane.EMERGENCY),
+                  message("+1555900" + i, "reply " + i, Outbound.Lane.REPLY)))
+          .await();
+    }
+    worker(s, "a", settings);
+    eventually(() -> assertThat(delivered).hasSize(40));
+  }
 }
