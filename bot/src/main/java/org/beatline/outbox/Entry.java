@@ -1,5 +1,6 @@
 package org.beatline.outbox;
 
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.HashMap;
@@ -107,25 +108,7 @@ record Entry(
     if (value == null) {
       return b.append("null");
     }
-    b.append('"');
-    for (int i = 0; i < value.length(); i++) {
-      char c = value.charAt(i);
-      switch (c) {
-        case '"' -> b.append("\\\"");
-        case '\\' -> b.append("\\\\");
-        case '\n' -> b.append("\\n");
-        case '\r' -> b.append("\\r");
-        case '\t' -> b.append("\\t");
-        default -> {
-          if (c < 0x20 || c == 0x2028 || c == 0x2029) {
-            b.append(String.format("\\u%04x", (int) c));
-          } else {
-            b.append(c);
-          }
-        }
-      }
-    }
-    return b.append('"');
+    return b.append('"').append(JsonStringEncoder.getInstance().quoteAsString(value)).append('"');
   }
 
   private static Outbound decode(JsonObject j) {
