@@ -101,6 +101,7 @@ public final class Outbox {
         recipients.addAll(these);
         together.add(before.compose(v -> enqueueBatch(batch, shared)));
       }
+      // The last calls wait for every earlier wave, so they complete when the channel's do.
       calls.addAll(together);
     }
     return Future.all(calls).mapEmpty();

@@ -212,12 +212,7 @@ class ClusterTest {
   }
 
   static HttpResponse<Buffer> admin(String method, String path, JsonObject body) {
-    var req =
-        beatline
-            .http
-            .request(io.vertx.core.http.HttpMethod.valueOf(method), path)
-            .putHeader("Authorization", Running.ADMIN);
-    return body == null ? req.send().await() : req.sendJsonObject(body).await();
+    return beatline.admin(method, path, body);
   }
 
   static String newPhone() {

@@ -84,6 +84,14 @@ public final class Running implements AutoCloseable {
   /** The admin bearer token every test instance is started with. */
   public static final String ADMIN = "Bearer admin-token-for-tests-0123";
 
+  /** An admin API request with the admin token, and its JSON body when there is one. */
+  public HttpResponse<Buffer> admin(String method, String path, JsonObject body) {
+    var req =
+        http.request(io.vertx.core.http.HttpMethod.valueOf(method), path)
+            .putHeader("Authorization", ADMIN);
+    return body == null ? req.send().await() : req.sendJsonObject(body).await();
+  }
+
   public HttpResponse<Buffer> simulate(String from, String text) {
     return http.post("/api/simulator/messages")
         .putHeader("Authorization", ADMIN)
